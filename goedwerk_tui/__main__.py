@@ -1,0 +1,3 @@
+from goedwerk_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""The ``goedwerk`` command. Parses arguments; imports the UI only for commands that need it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from goedwerk_tui import __version__
+
+LANG_CHOICES = ("nl", "en")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="goedwerk",
+        description="Goed Werk: a dilemma-card game for teams in public administration. "
+        "Without a command, opens the home screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"goedwerk {__version__}")
+    parser.add_argument("--lang", choices=LANG_CHOICES, help="language of the screens")
+    parser.add_argument("--save-dir", help="folder for saves (default: $GOEDWERK_SAVES or ./saves)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="start a session straight into the first card")
+    play.add_argument("deck", metavar="DECK", help="a deck file or the id of a bundled deck")
+    play.add_argument("--team", action="append", default=[], metavar="NAME", help="a team (repeat)")
+    play.add_argument("--cards", type=int, metavar="N", help="how many cards to play")
+    play.add_argument("--shuffle", action="store_true", help="deal in random order")
+    play.add_argument(
+        "--seed", type=int, metavar="N", help="seed for --shuffle (same seed, same deal)"
+    )
+    play.add_argument("--timer", type=int, metavar="SECONDS", help="time limit per card")
+    play.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    play.add_argument("--save-dir", dest="sub_save_dir", help=argparse.SUPPRESS)
+
+    resume = sub.add_parser("resume", help="continue an interrupted session")
+    resume.add_argument("save", metavar="SAVE")
+    resume.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+
+    replay = sub.add_parser("replay", help="walk through saved sessions for a debrief")
+    replay.add_argument("saves", metavar="SAVE", nargs="+")
+    replay.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+
+    report = sub.add_parser("report", help="write a debrief report of saved sessions")
+    report.add_argument("saves", metavar="SAVE", nargs="+")
+    report.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
+    report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    report.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+
+    validate = sub.add_parser("validate", help="check decks and catalogues")
+    validate.add_argument("paths", metavar="PATH", nargs="+")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the deck format")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    values = sub.add_parser("values", help="list a value catalogue")
+    values.add_argument("catalogue", nargs="?", default="kernaghan-2003", metavar="CATALOGUE")
+    values.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+
+    new_deck = sub.add_parser("new-deck", help="write a commented starter deck")
+    new_deck.add_argument("path", metavar="PATH")
+    new_deck.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+
+    show = sub.add_parser("show", help="preview a card or a deck as players see it")
+    show.add_argument("deck", metavar="DECK")
+    show.add_argument("card", metavar="CARD-ID", nargs="?")
+    show.add_argument("--reflection", action="store_true", help="include the reflection")
+    show.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    lang = getattr(args, "sub_lang", None) or args.lang
+    save_dir = getattr(args, "sub_save_dir", None) or args.save_dir
+    from goedwerk_tui.authoring import CommandError
+
+    try:
+        return _run(args, lang, save_dir)
+    except CommandError as exc:
+        print(f"goedwerk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> int:
+    from goedwerk_tui import authoring
+
+    command = args.command
+    if command == "validate":
+        return authoring.validate_paths(args.paths, sys.stdout, sys.stderr)
+    if command == "schema":
+        return authoring.write_schema(args.output, sys.stdout)
+    if command == "values":
+        return authoring.print_values(args.catalogue, lang or "nl", sys.stdout)
+    if command == "new-deck":
+        return authoring.new_deck(args.path, lang or "nl")
+    if command == "show":
+        return authoring.show(args.deck, args.card, lang, args.reflection, sys.stdout)
+    if command == "report":
+        from goedwerk_tui.report.command import run_report
+
+        return run_report(args.saves, args.format, args.output, lang)
+    from goedwerk_tui.ui.launch import launch
+
+    return launch(args, lang, save_dir)

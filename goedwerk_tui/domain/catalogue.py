@@ -1,0 +1,151 @@
+"""Value catalogues: families of public values that players tag in a round."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from goedwerk_tui.domain.diagnostics import FileProblem, did_you_mean
+from goedwerk_tui.domain.models import CATALOGUE
+from goedwerk_tui.domain.schema import Walker, valid, valid_items
+from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.yamlsource import compose, read_text
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "catalogues"
+BUILTIN_IDS = ("kernaghan-2003", "jorgensen-bozeman-2007")
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    id: str
+    name: LocalText
+    description: LocalText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicValue:
+    id: str
+    name: LocalText
+    families: tuple[str, ...]
+    description: LocalText | None = None
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ValueCatalogue:
+    id: str
+    title: LocalText
+    source: str
+    families: tuple[Family, ...]
+    values: tuple[PublicValue, ...]
+    description: LocalText | None = None
+
+    def value(self, value_id: str) -> PublicValue | None:
+        return self.by_id.get(value_id)
+
+    @cached_property
+    def by_id(self) -> dict[str, PublicValue]:
+        return {v.id: v for v in self.values}
+
+    def in_family(self, family_id: str) -> list[PublicValue]:
+        return [v for v in self.values if family_id in v.families]
+
+    def with_values(self, extra: tuple[PublicValue, ...]) -> ValueCatalogue:
+        """This catalogue plus a deck's own values (a deck value replaces one of the same id)."""
+        if not extra:
+            return self
+        ids = {v.id for v in extra}
+        values = tuple(v for v in self.values if v.id not in ids) + extra
+        return ValueCatalogue(
+            self.id, self.title, self.source, self.families, values, self.description
+        )
+
+
+def _text(value: Any, lang: str) -> LocalText | None:
+    return LocalText.of(value, lang) if valid(value) else None
+
+
+def build_value(data: dict[str, Any], lang: str) -> PublicValue:
+    return PublicValue(
+        id=data["id"],
+        name=LocalText.of(data["name"], lang),
+        families=tuple(valid_items(data.get("families"))),
+        description=_text(data.get("description"), lang),
+        related=tuple(valid_items(data.get("related"))),
+    )
+
+
+def check_values(values: list[dict[str, Any]], family_ids: set[str], w: Walker) -> None:
+    """Ids unique, families known, related values known."""
+    seen: dict[str, tuple[int, int]] = {}
+    for value in values:
+        if not valid(value.get("id")):
+            continue
+        if value["id"] in seen:
+            w.error(
+                value["@id"],
+                f"duplicate value id '{value['id']}' (first at line {seen[value['id']][0]})",
+            )
+        else:
+            seen[value["id"]] = value["@id"]
+    for value in values:
+        families = value.get("families")
+        if valid(families):
+            for fam, at in zip(families, families.marks, strict=True):
+                if fam not in family_ids:
+                    w.error(at, f"unknown family '{fam}'{did_you_mean(fam, family_ids)}")
+        related = value.get("related")
+        if valid(related):
+            for rel, at in zip(related, related.marks, strict=True):
+                if rel not in seen:
+                    w.error(at, f"unknown related value '{rel}'{did_you_mean(rel, seen)}")
+
+
+def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Walker]:
+    """Validate catalogue text; the catalogue is None when there are errors."""
+    w = Walker(display)
+    root = compose(text, display)
+    if root is None:
+        w.error((1, 1), "the file is empty; a catalogue needs format, id, title and values")
+        return None, w
+    data = CATALOGUE.walk(root, w)
+    if not valid(data):
+        return None, w
+    families = valid_items(data.get("families"))
+    family_ids = {f["id"] for f in families if valid(f.get("id"))}
+    values = [v for v in valid_items(data.get("values")) if valid(v.get("id"))]
+    check_values(values, family_ids, w)
+    if any(d.is_error for d in w.diagnostics):
+        return None, w
+    lang = data.get("language") if valid(data.get("language")) else "nl"
+    catalogue = ValueCatalogue(
+        id=data["id"],
+        title=LocalText.of(data["title"], lang),
+        source=data["source"],
+        description=_text(data.get("description"), lang),
+        families=tuple(
+            Family(f["id"], LocalText.of(f["name"], lang), _text(f.get("description"), lang))
+            for f in families
+        ),
+        values=tuple(build_value(v, lang) for v in values),
+    )
+    return catalogue, w
+
+
+def load_catalogue_file(path: Path, display: str | None = None) -> ValueCatalogue:
+    """A catalogue file, or FileProblem with every mistake in it."""
+    display = display or str(path)
+    catalogue, w = parse_catalogue(read_text(path, display), display)
+    if catalogue is None:
+        raise FileProblem(w.diagnostics)
+    return catalogue
+
+
+@cache
+def builtin_catalogue(catalogue_id: str) -> ValueCatalogue:
+    """A built-in catalogue by id (KeyError when there is none)."""
+    if catalogue_id not in BUILTIN_IDS:
+        raise KeyError(catalogue_id)
+    return load_catalogue_file(BUILTIN_DIR / f"{catalogue_id}.yaml", f"<built-in {catalogue_id}>")

@@ -1,0 +1,396 @@
+"""A small schema language for our YAML formats.
+
+The same definitions drive two things: the validator (``Walker``), which turns a
+YAML node tree into plain data while collecting every mistake with its line and
+column, and ``json_schema()``, which writes the JSON Schema editors use. Nothing
+is maintained twice.
+
+Objects come back as dicts. Beside each key ``k`` the dict holds ``"@k"``, the
+``(line, col)`` of its value, and ``"@"`` holds the object's own position, so
+later checks (references, uniqueness) can point at the right place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from goedwerk_tui.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from goedwerk_tui.domain.text import LANGUAGES, describe_char, find_unsafe
+
+Mark = tuple[int, int]
+
+_Y = "tag:yaml.org,2002:"
+STR, BOOL, INT, FLOAT, NULL, TIMESTAMP = (
+    _Y + "str",
+    _Y + "bool",
+    _Y + "int",
+    _Y + "float",
+    _Y + "null",
+    _Y + "timestamp",
+)
+SEQ, MAP = _Y + "seq", _Y + "map"
+_ALLOWED_TAGS = frozenset({STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, SEQ, MAP})
+_READ_AS = {
+    BOOL: "a yes/no value",
+    INT: "a number",
+    FLOAT: "a number",
+    NULL: "empty (null)",
+    TIMESTAMP: "a date",
+}
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+
+def mark_of(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def show_tag(tag: str) -> str:
+    return "!!" + tag[len(_Y) :] if tag.startswith(_Y) else tag
+
+
+@dataclass
+class Walker:
+    """Walks one file's node tree; collects diagnostics and what text checks need."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # positions and languages of every localized text, for translation warnings
+    texts: list[tuple[Mark, tuple[str, ...]]] = field(default_factory=list)
+    _seen: set[int] = field(default_factory=set)
+    _aliased: set[int] = field(default_factory=set)
+
+    def error(self, at: Mark, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], ERROR, message))
+
+    def warning(self, at: Mark, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], WARNING, message))
+
+    def enter(self, node: yaml.Node) -> bool:
+        """False (with an error) when the node may not be used: alias or odd tag."""
+        key = id(node)
+        if key in self._seen:
+            if key not in self._aliased:  # one message per reused value, however often
+                self._aliased.add(key)
+                self.error(
+                    mark_of(node),
+                    "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
+                )
+            return False
+        self._seen.add(key)
+        if node.tag not in _ALLOWED_TAGS:
+            self.error(
+                mark_of(node),
+                f"tag '{show_tag(node.tag)}' is not allowed; decks hold plain text, lists and keys",
+            )
+            return False
+        return True
+
+    def string(self, node: yaml.Node, what: str) -> Any:
+        """A scalar's text, or INVALID with an error explaining what YAML made of it."""
+        if not isinstance(node, yaml.ScalarNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            self.error(mark_of(node), f"expected {what}, got {kind}")
+            return INVALID
+        if node.tag != STR:
+            read_as = _READ_AS.get(node.tag, show_tag(node.tag))
+            if node.tag == NULL and node.value in ("", "~"):
+                self.error(mark_of(node), f"expected {what}, but the value is empty")
+            else:
+                self.error(
+                    mark_of(node),
+                    f"expected {what}, but YAML reads {node.value} as {read_as}; "
+                    f'put it in quotes: "{node.value}"',
+                )
+            return INVALID
+        value: str = node.value
+        bad = find_unsafe(value)
+        if bad is not None:
+            self.error(
+                mark_of(node),
+                f"text contains {describe_char(bad.group())}, which could rewrite the "
+                "terminal; remove it",
+            )
+            return INVALID
+        return value
+
+
+class Kind:
+    description: str = ""
+
+    def walk(self, node: yaml.Node, w: Walker) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _doc(self, schema: dict[str, Any]) -> dict[str, Any]:
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+
+@dataclass
+class String(Kind):
+    description: str = ""
+    pattern: str | None = None
+    enum: tuple[str, ...] | None = None
+    what: str = "text"
+    pattern_hint: str = ""
+
+    def walk(self, node: yaml.Node, w: Walker) -> Any:
+        if not w.enter(node):
+            return INVALID
+        value = w.string(node, self.what)
+        if value is INVALID:
+            return INVALID
+        if self.enum is not None and value not in self.enum:
+            options = ", ".join(f"'{e}'" for e in self.enum)
+            w.error(
+                mark_of(node),
+                f"'{value}' is not allowed here; use one of {options}"
+                + did_you_mean(value, self.enum),
+            )
+            return INVALID
+        if self.pattern is not None and re.match(self.pattern, value) is None:
+            w.error(mark_of(node), f"'{value}' is not {self.what}{self.pattern_hint}")
+            return INVALID
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string"}
+        if self.enum is not None:
+            schema["enum"] = list(self.enum)
+        if self.pattern is not None:
+            schema["pattern"] = self.pattern
+        return self._doc(schema)
+
+
+def Slug(description: str = "") -> String:  # noqa: N802 - reads like a type in definitions
+    return String(
+        description=description,
+        pattern=SLUG_PATTERN,
+        what="a valid id",
+        pattern_hint=": use lowercase letters a-z, digits 0-9 and '-' (like 'my-card-1')",
+    )
+
+
+@dataclass
+class Text(Kind):
+    """Human-readable text: a string in the file's language, or ``{nl: ..., en: ...}``."""
+
+    description: str = ""
+
+    def walk(self, node: yaml.Node, w: Walker) -> Any:
+        if isinstance(node, yaml.MappingNode) and node.tag == MAP:
+            if not w.enter(node):
+                return INVALID
+            result: dict[str, str] = {}
+            ok = True
+            for key_node, value_node in node.value:
+                if not w.enter(key_node):
+                    ok = False
+                    continue
+                lang = key_node.value
+                if not isinstance(key_node, yaml.ScalarNode) or lang not in LANGUAGES:
+                    w.error(
+                        mark_of(key_node),
+                        f"unknown language '{lang}' in text; use "
+                        + " or ".join(LANGUAGES)
+                        + did_you_mean(str(lang), LANGUAGES),
+                    )
+                    ok = False
+                    continue
+                if lang in result:
+                    w.error(mark_of(key_node), f"duplicate language '{lang}' in text")
+                    ok = False
+                    continue
+                value = w.string(value_node, "text") if w.enter(value_node) else INVALID
+                if value is INVALID:
+                    ok = False
+                    continue
+                result[lang] = value
+            if ok and not result:
+                w.error(mark_of(node), "empty text: give at least one language")
+                return INVALID
+            if not ok:
+                return INVALID
+            w.texts.append((mark_of(node), tuple(result)))
+            return result
+        if not w.enter(node):
+            return INVALID
+        value = w.string(node, "text")
+        if value is not INVALID:
+            if not value.strip():
+                w.error(mark_of(node), "text is empty")
+                return INVALID
+            w.texts.append((mark_of(node), ()))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._doc({"$ref": "#/definitions/text"})
+
+
+TEXT_DEFINITION: dict[str, Any] = {
+    "description": "Text in the file's language, or a mapping of language code to text.",
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
+@dataclass
+class ListOf(Kind):
+    item: Kind
+    description: str = ""
+    min_items: int | None = None
+    max_items: int | None = None
+    count_what: str = "items"
+
+    def walk(self, node: yaml.Node, w: Walker) -> Any:
+        if not w.enter(node):
+            return INVALID
+        if not isinstance(node, yaml.SequenceNode):
+            got = "a mapping" if isinstance(node, yaml.MappingNode) else "a single value"
+            w.error(mark_of(node), f"expected a list (like [a, b] or '- a' lines), got {got}")
+            return INVALID
+        n = len(node.value)
+        if (
+            self.min_items is not None
+            and n < self.min_items
+            or (self.max_items is not None and n > self.max_items)
+        ):
+            message = self._range()
+            w.error(mark_of(node), message if n == 0 else f"{message}; this has {n}")
+        items = []
+        marks = []
+        for child in node.value:
+            value = self.item.walk(child, w)
+            if value is not INVALID:
+                items.append(value)
+                marks.append(mark_of(child))
+        return Located(items, marks)
+
+    def _range(self) -> str:
+        lo, hi, what = self.min_items, self.max_items, self.count_what
+        if lo is not None and hi is not None:
+            return f"give {lo} to {hi} {what}"
+        if lo == 1:
+            return "the list is empty; give at least one"
+        if lo is not None:
+            return f"give at least {lo} {what}"
+        return f"give at most {hi} {what}"
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items is not None:
+            schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
+        return self._doc(schema)
+
+
+class Located(list):  # type: ignore[type-arg]
+    """A list that also knows where each of its items stands in the file."""
+
+    __slots__ = ("marks",)
+
+    def __init__(self, items: list[Any], marks: list[Mark]) -> None:
+        super().__init__(items)
+        self.marks = marks
+
+
+@dataclass
+class Field:
+    kind: Kind
+    required: bool = False
+
+
+@dataclass
+class Obj(Kind):
+    name: str
+    fields: dict[str, Field]
+    description: str = ""
+    # extra checks on the finished object (cross-field rules)
+    checks: list[Callable[[dict[str, Any], Walker], None]] = field(default_factory=list)
+
+    def walk(self, node: yaml.Node, w: Walker) -> Any:
+        if not w.enter(node):
+            return INVALID
+        if not isinstance(node, yaml.MappingNode):
+            got = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            w.error(mark_of(node), f"expected {self.name} (keys and values), got {got}")
+            return INVALID
+        result: dict[str, Any] = {"@": mark_of(node)}
+        fields = self.fields
+        for key_node, value_node in node.value:
+            if not w.enter(key_node):
+                continue
+            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
+                w.error(mark_of(key_node), f"keys must be plain words, not '{key}'")
+                continue
+            spec = fields.get(key)
+            if spec is None:
+                w.error(
+                    mark_of(key_node),
+                    f"unknown key '{key}' in {self.name}{did_you_mean(key, fields)}",
+                )
+                continue
+            if key in result:
+                first = result["@" + key]
+                w.error(
+                    mark_of(key_node),
+                    f"duplicate key '{key}' (first at line {first[0]}); YAML would "
+                    "silently keep only the last one",
+                )
+                continue
+            value = spec.kind.walk(value_node, w)
+            result[key] = value
+            result["@" + key] = mark_of(value_node)
+        for key, spec in fields.items():
+            if spec.required and key not in result:
+                w.error(result["@"], f"{self.name} is missing the required key '{key}'")
+        for check in self.checks:
+            check(result, w)
+        return result
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {key: spec.kind.json_schema() for key, spec in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [key for key, spec in self.fields.items() if spec.required]
+        if required:
+            schema["required"] = required
+        return self._doc(schema)
+
+
+def valid(value: Any) -> bool:
+    return value is not INVALID and value is not None
+
+
+def valid_items(value: Any) -> list[Any]:
+    """The valid entries of a list field (nothing when the field is missing or broken)."""
+    return [item for item in value if valid(item)] if valid(value) else []
