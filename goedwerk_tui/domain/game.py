@@ -1,0 +1,185 @@
+"""A session being played: the rules (``Session``) joined to the save (``SaveLog``).
+
+Every intent is checked by the session, written and fsynced by the log, and only
+then applied, so what the screen confirms is always on disk. The UI talks to this
+object only.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from goedwerk_tui import __version__
+from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.savelog import Clock, SaveError, SaveLog, parse_ts, read_save, utc_now
+from goedwerk_tui.domain.session import (
+    CHOOSING,
+    MAX_NAME,
+    MAX_TEAMS,
+    RuleError,
+    Session,
+    Settings,
+    Team,
+)
+from goedwerk_tui.domain.text import clean_input
+
+
+def team_list(names: list[str]) -> list[Team]:
+    """Teams from typed names: cleaned, unique, 1 to 6 of them (default two teams)."""
+    cleaned = [clean_input(n, MAX_NAME) for n in names]
+    cleaned = [n for n in cleaned if n]
+    if len(cleaned) > MAX_TEAMS:
+        raise RuleError(f"at most {MAX_TEAMS} teams")
+    if not cleaned:
+        cleaned = ["Team 1", "Team 2"]
+    seen: dict[str, int] = {}
+    teams = []
+    for i, name in enumerate(cleaned, start=1):
+        key = name.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            name = f"{name} ({seen[key]})"
+        teams.append(Team(f"t{i}", name))
+    return teams
+
+
+def deal_order(deck: Deck, count: int | None, shuffle: bool, seed: int | None) -> list[str]:
+    """Card ids in deal order: the same seed always deals the same cards."""
+    ids = [c.id for c in deck.cards]
+    if shuffle:
+        random.Random(seed).shuffle(ids)
+    if count is not None:
+        if count < 1:
+            raise RuleError("play at least one card")
+        ids = ids[:count]
+    return ids
+
+
+class Game:
+    def __init__(self, session: Session, log: SaveLog, clock: Clock = utc_now) -> None:
+        self.session = session
+        self.log = log
+        self.clock = clock
+        self.warnings: list[str] = []
+
+    @property
+    def path(self) -> Path:
+        return self.log.path
+
+    @classmethod
+    def new(
+        cls,
+        deck: Deck,
+        team_names: list[str],
+        *,
+        save_dir: Path,
+        cards: int | None = None,
+        shuffle: bool = False,
+        seed: int | None = None,
+        timer: int | None = None,
+        language: str | None = None,
+        clock: Clock = utc_now,
+    ) -> Game:
+        if timer is not None and timer < 1:
+            raise RuleError("the time limit is at least one second")
+        if shuffle and seed is None:
+            seed = secrets.randbelow(2**31)  # recorded, so the deal can be repeated
+        session = Session(
+            session_id=secrets.token_hex(8),
+            deck=deck,
+            teams=team_list(team_names),
+            cards=deal_order(deck, cards, shuffle, seed),
+            settings=Settings(seed=seed, order="shuffled" if shuffle else "deck", timer=timer),
+            language=language or deck.language,
+            app_version=__version__,
+        )
+        log = SaveLog.create(save_dir, deck.id, clock)
+        game = cls(session, log, clock)
+        game.commit(session.start_event())
+        game.commit(session.deal())
+        return game
+
+    @classmethod
+    def resume(cls, path: Path, clock: Clock = utc_now) -> Game:
+        read = read_save(path)
+        if read.session.ended:
+            raise SaveError(f"{path}: this session has ended; open it with 'goedwerk replay'")
+        log = SaveLog.reopen(path, read.next_seq, clock)
+        game = cls(read.session, log, clock)
+        game.warnings = read.warnings
+        game.commit({"event": "session_resumed"})
+        return game
+
+    def commit(self, event: dict[str, Any]) -> dict[str, Any]:
+        stamped = self.log.append(event)
+        if stamped["event"] == "session_started":
+            self.session.started_ts = stamped["ts"]
+        self.session.apply(stamped)
+        return stamped
+
+    # ----- intents -------------------------------------------------------------
+    def record_choice(
+        self,
+        team: str,
+        stance: int,
+        option: str | None,
+        values_a: list[str],
+        values_b: list[str],
+        rationale: str = "",
+    ) -> dict[str, Any]:
+        rationale = clean_input(rationale, 500)
+        event = self.session.record_choice(
+            team, stance, option, values_a, values_b, rationale, self.seconds_on_card()
+        )
+        return self.commit(event)
+
+    def reveal(self) -> dict[str, Any]:
+        return self.commit(self.session.reveal())
+
+    def skip(self) -> dict[str, Any]:
+        return self.commit(self.session.skip())
+
+    def next(self) -> dict[str, Any]:
+        """Deal the next card, or start the closing step after the last one."""
+        if self.session.has_next_card:
+            return self.commit(self.session.deal())
+        return self.commit(self.session.start_closing())
+
+    def stop_dealing(self) -> dict[str, Any]:
+        """End the cards early: an open card is skipped, then the closing step starts."""
+        if self.session.phase == CHOOSING:
+            self.skip()
+        return self.commit(self.session.start_closing())
+
+    def add_note(self, text: str) -> dict[str, Any]:
+        return self.commit(self.session.add_note(clean_input(text, 1000)))
+
+    def record_action(self, team: str, text: str) -> dict[str, Any]:
+        return self.commit(self.session.record_action(team, clean_input(text, 500)))
+
+    def end(self) -> dict[str, Any]:
+        event = self.commit(self.session.end())
+        return event
+
+    def close(self) -> None:
+        self.log.close()
+
+    # ----- time ------------------------------------------------------------------
+    def seconds_on_card(self, now: datetime | None = None) -> float | None:
+        current = self.session.current
+        dealt = parse_ts(current.dealt_ts) if current else None
+        if dealt is None:
+            return None
+        return max(0.0, ((now or self.clock()) - dealt).total_seconds())
+
+    def seconds_left(self, now: datetime | None = None) -> float | None:
+        """Time left on the card's limit (negative when over), None without a limit."""
+        timer = self.session.settings.timer
+        spent = self.seconds_on_card(now)
+        if timer is None or spent is None:
+            return None
+        return timer - spent
