@@ -8,6 +8,7 @@ object only.
 from __future__ import annotations
 
 import random
+import re
 import secrets
 from datetime import datetime
 from pathlib import Path
@@ -27,23 +28,32 @@ from goedwerk_tui.domain.session import (
 )
 from goedwerk_tui.domain.text import clean_input
 
+# A whole terminal escape sequence (CSI, OSC, or a two-byte one), so that no
+# leftover like "[31m" stays in a name once the ESC itself is gone.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b[@-Z\\-_]"
+)
+
 
 def team_list(names: list[str]) -> list[Team]:
     """Teams from typed names: cleaned, unique, 1 to 6 of them (default two teams)."""
-    cleaned = [clean_input(n, MAX_NAME) for n in names]
+    cleaned = [clean_input(_ESCAPE_SEQUENCE.sub("", n), MAX_NAME) for n in names]
     cleaned = [n for n in cleaned if n]
     if len(cleaned) > MAX_TEAMS:
         raise RuleError(f"at most {MAX_TEAMS} teams")
     if not cleaned:
         cleaned = ["Team 1", "Team 2"]
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     teams = []
     for i, name in enumerate(cleaned, start=1):
-        key = name.casefold()
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            name = f"{name} ({seen[key]})"
-        teams.append(Team(f"t{i}", name))
+        unique, n = name, 1
+        while unique.casefold() in taken:  # also when someone typed "Rood (2)" themselves
+            n += 1
+            unique = f"{name} ({n})"
+        taken.add(unique.casefold())
+        teams.append(Team(f"t{i}", unique))
     return teams
 
 

@@ -168,7 +168,14 @@ def read_save(path: Path) -> SaveRead:
         lines.pop()
     events: list[dict[str, Any]] = []
     for number, raw in enumerate(lines, start=1):
-        is_last = number == len(lines)
+        if torn and number == len(lines) and number > 1:
+            # A line without its newline was never completely written, so never
+            # confirmed, even when it parses; resuming cuts it off (SaveLog.reopen).
+            warnings.append(
+                f"{display}:{number}: the last line was cut off (the program stopped "
+                "while writing); it is ignored"
+            )
+            continue
         try:
             event = json.loads(raw.decode("utf-8"))
             if not isinstance(event, dict):
@@ -178,16 +185,15 @@ def read_save(path: Path) -> SaveRead:
                 raise SaveError(
                     f"{display}:1: not a goedwerk save (the first line is not a JSON object)"
                 ) from None
-            if is_last and torn:
-                warnings.append(
-                    f"{display}:{number}: the last line was cut off (the program stopped "
-                    "while writing); it is ignored"
-                )
-            else:
-                warnings.append(f"{display}:{number}: unreadable line ignored")
+            warnings.append(f"{display}:{number}: unreadable line ignored")
             continue
         if number == 1:
             _check_header(event, display)
+            if torn and len(lines) == 1:
+                raise SaveError(
+                    f"{display}:1: the first line was cut off (the program stopped while "
+                    "writing); the save holds no session"
+                )
         problem = _check_event(event)
         if problem:
             warnings.append(f"{display}:{number}: {problem}; line ignored")

@@ -191,7 +191,8 @@ class Session:
     ) -> dict[str, Any]:
         current = self._open_round()
         self.team(team)
-        if stance not in STANCES:
+        # exactly an int: true or 1.0 would be written to the save, which refuses them on resume
+        if not isinstance(stance, int) or isinstance(stance, bool) or stance not in STANCES:
             raise RuleError("stance must be -2, -1, 0, 1 or 2")
         card = self.deck.card(current.card)
         if option is not None:

@@ -1,0 +1,101 @@
+"""``goedwerk report SAVE... [--format md|html|csv|json] [-o FILE]``, without the TUI.
+
+Warnings about recovered saves go to stderr as ``goedwerk: warning: ...``; a save
+that cannot be used is one line ``goedwerk: ...`` and exit code 1. The report goes
+to stdout, or to FILE through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from goedwerk_tui.authoring import CommandError, atomic_write
+from goedwerk_tui.domain.debrief import Debrief
+from goedwerk_tui.domain.savelog import SaveError
+from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.report import FORMATS
+
+MAX_WARNINGS = 20  # a file full of garbage lines should not bury the report
+
+
+def render(debrief: Debrief, fmt: str, lang: str) -> str:
+    if fmt == "md":
+        from goedwerk_tui.report.markdown import render_markdown
+
+        return render_markdown(debrief, lang)
+    if fmt == "html":
+        from goedwerk_tui.report.html import render_html
+
+        return render_html(debrief, lang)
+    if fmt == "csv":
+        from goedwerk_tui.report.csv_export import render_csv
+
+        return render_csv(debrief, lang)
+    from goedwerk_tui.report.json_export import render_json
+
+    return render_json(debrief, lang)
+
+
+def run_report(saves: list[str], fmt: str, output: str | None, lang: str | None) -> int:
+    try:
+        if fmt not in FORMATS:
+            raise CommandError(
+                f"unknown report format '{sanitize(fmt)}'; use md, html, csv or json"
+            )
+        target = Path(output) if output is not None else None
+        if target is not None:
+            _check_target(target, saves)
+        debrief = Debrief.from_paths(saves)
+        _warn(debrief.warnings)
+        text = render(debrief, fmt, lang or debrief.language)
+        if target is None:
+            _write_stdout(text)
+        else:
+            if fmt == "csv":
+                text = "\ufeff" + text  # so spreadsheet programs read the file as UTF-8
+            atomic_write(target, text)
+    except (SaveError, CommandError) as exc:
+        print(f"goedwerk: {sanitize(str(exc))}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _check_target(target: Path, saves: list[str]) -> None:
+    if target.is_dir():
+        raise CommandError(f"{target}: is a folder; give a file name to write the report to")
+    if not target.parent.is_dir():
+        raise CommandError(f"{target.parent}: no such folder")
+    for save in saves:
+        try:
+            same = target.exists() and os.path.samefile(target, save)
+        except OSError:
+            same = False
+        if same:
+            raise CommandError(f"{target}: is one of the saves; the report would replace it")
+
+
+def _warn(warnings: tuple[str, ...]) -> None:
+    for warning in warnings[:MAX_WARNINGS]:
+        print(f"goedwerk: warning: {sanitize(warning)}", file=sys.stderr)
+    more = len(warnings) - MAX_WARNINGS
+    if more > 0:
+        print(f"goedwerk: warning: ... and {more} more warnings like these", file=sys.stderr)
+
+
+def _write_stdout(text: str) -> None:
+    """The report as UTF-8 whatever the terminal's encoding; quiet when the pipe closes."""
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # e.g. ``goedwerk report x.jsonl | head``: the reader left; do not complain at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,79 @@
+"""The debrief as JSON: the analysed data, for scripts and other tools.
+
+The document (``format: "goedwerk-debrief/1"``; a new major number means a change
+that breaks readers, new keys may appear in any version)::
+
+    {
+      "format": "goedwerk-debrief/1",
+      "language": "nl",                  # the first session's language
+      "deck": {
+        "id": "...", "title": {"nl": "...", "en": "..."},
+        "catalogue": {"id": "...", "title": {...},
+                      "values": [{"id": "...", "name": {...}}, ...]}
+      },
+      "tables": [{                       # one per save, in the order given
+        "number": 1, "path": "...", "session_id": "...", "language": "nl",
+        "started": "2025-03-01T09:00:00.000Z", "ended": "..." | null,
+        "cards_planned": 5, "rounds_dealt": 5, "rounds_played": 4, "resumed": 0,
+        "teams": [{"key": "1.t1", "table": 1, "id": "t1", "name": "..."}]
+      }],
+      "overview": {
+        "teams": [{
+          "team": "1.t1",                # a key from tables[].teams[]
+          "answered": 4,                 # counted answers (rounds not skipped)
+          "changes": 2,                  # changes of mind in those answers
+          "leans": [{"field": "inhoud-draagvlak", "a": 2, "neutral": 1, "b": 0}],
+          "values": [{"value": "integriteit", "toward_a": 2, "toward_b": 1}],
+          "action": "..." | null
+        }],
+        "furthest_apart": [3, 1],        # round numbers, most apart first
+        "unused_values": ["..."]         # value ids nobody invoked, catalogue order
+      },
+      "rounds": [{
+        "number": 1,                     # position in the debrief (cards in order)
+        "card": {"id": "...", "title": {...}, "options": [{...}, ...]},
+        "field": {"id": "...", "name": {...}, "pole_a": {...}, "pole_b": {...}},
+        "status": "revealed" | "skipped" | "open",
+        "plays": [{"table": 1, "round": 1, "status": "revealed",
+                   "dealt": "<time stamp>", "notes": ["..."]}],
+        "spread": 3 | null,              # highest - lowest counted stance
+        "contested_values": ["..."],     # pulled toward A by one team, B by another
+        "different_options": 2,
+        "entries": [{                    # a team's last choice on this card
+          "team": "1.t1", "round": 1, "status": "revealed",
+          "stance": -2,                  # -2..2, negative toward pole A
+          "option": "B" | null, "values_a": ["..."], "values_b": ["..."],
+          "rationale": "...", "seconds": 42.0 | null, "ts": "<time stamp>",
+          "changes": [{...same keys from stance to ts...}]   # earlier, oldest first
+        }]
+      }],
+      "warnings": ["..."]                # what reading the saves recovered from
+    }
+
+Deck text keeps every language it has. All text is sanitized like everywhere else:
+control and bidirectional characters appear as visible ``\\uXXXX`` escapes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from goedwerk_tui.domain.debrief import Debrief
+from goedwerk_tui.domain.text import sanitize
+
+
+def _clean(data: Any) -> Any:
+    if isinstance(data, str):
+        return sanitize(data)
+    if isinstance(data, dict):
+        return {sanitize(k): _clean(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_clean(v) for v in data]
+    return data
+
+
+def render_json(debrief: Debrief, lang: str) -> str:
+    """The debrief as data; ``lang`` is not used (text keeps all its languages)."""
+    del lang
+    return json.dumps(_clean(debrief.to_data()), ensure_ascii=False, indent=2) + "\n"

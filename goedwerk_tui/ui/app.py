@@ -1,0 +1,145 @@
+"""The Textual app: owns the game service and shows the screen for the session's phase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.savelog import SaveError
+from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED, RuleError
+from goedwerk_tui.i18n import t
+from goedwerk_tui.ui.localize import localized
+
+R = TypeVar("R")
+
+HIGH_CONTRAST = Theme(
+    name="goedwerk-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    warning="#ffaf00",
+    error="#ff5f5f",
+    success="#5fff5f",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1c1c1c",
+    dark=True,
+)
+
+
+class GoedWerkApp(App[None]):
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("question_mark", "help", "key.help", key_display="?"),
+        Binding("ctrl+t", "toggle_contrast", "key.contrast"),
+        Binding("q", "quit", "key.quit"),
+    ]
+
+    def __init__(
+        self,
+        lang: str = "nl",
+        *,
+        game: Game | None = None,
+        save_dir: Path | None = None,
+        notices: Iterable[str] = (),
+        start: Callable[[], Screen[Any]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.lang = lang
+        self._game = game
+        self.save_dir = save_dir
+        self.notices = list(notices)
+        self._start = start
+        self.title = t("app.title", lang)
+
+    @property
+    def game(self) -> Game:
+        assert self._game is not None, "no session is being played"
+        return self._game
+
+    def start_game(self, game: Game) -> None:
+        self._game = game
+        self.lang = game.session.language
+        self.route()
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        if self._game is not None:
+            self.sub_title = self._game.session.deck.title.get(self.lang)
+            self.route()
+        elif self._start is not None:
+            self.push_screen(self._start())
+        for notice in self.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=10)
+
+    def on_unmount(self) -> None:
+        if self._game is not None:
+            self._game.close()
+
+    def route(self) -> None:
+        """Show the screen that belongs to the session's phase."""
+        from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
+        from goedwerk_tui.ui.screens.play import PlayScreen
+        from goedwerk_tui.ui.screens.reveal import RevealScreen
+
+        phase = self.game.session.phase
+        screen_class: type[Screen[Any]] = {
+            CHOOSING: PlayScreen,
+            CLOSING: ClosingScreen,
+            ENDED: SummaryScreen,
+        }.get(phase, RevealScreen)
+        screen = localized(screen_class, self.lang)()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def act(self, intent: Callable[..., R], *args: Any) -> R | None:
+        """Run a game intent; a refusal or a failed save is shown, never raised."""
+        try:
+            return intent(*args)
+        except RuleError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+        except SaveError as exc:
+            self.notify(
+                t("ui.save_failed", self.lang, error=str(exc)), severity="error", markup=False
+            )
+        return None
+
+    def action_help(self) -> None:
+        from goedwerk_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(localized(HelpScreen, self.lang)(self.lang))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        lang = self.lang
+        yield SystemCommand(t("palette.help", lang), t("help.title", lang), self.action_help)
+        yield SystemCommand(
+            t("palette.contrast", lang), t("palette.contrast", lang), self.action_toggle_contrast
+        )
+        if self._game is None:
+            return
+        actions = {
+            "reveal": ("palette.reveal", "action_reveal"),
+            "skip": ("palette.skip", "action_skip"),
+            "next": ("palette.next", "action_next"),
+            "note": ("palette.note", "action_note"),
+            "end": ("palette.end", "action_end_cards"),
+        }
+        for key, method in actions.values():
+            callback = getattr(screen, method, None)
+            if callback is not None:
+                yield SystemCommand(t(key, lang), t(key, lang), callback)

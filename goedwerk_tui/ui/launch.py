@@ -1,0 +1,70 @@
+"""Starting the Textual app for ``goedwerk``, ``play``, ``resume`` and ``replay``.
+
+Everything that can fail on bad input (a broken deck, a damaged save) is checked
+here first, so the user gets one clear line and exit code 1, not a half-drawn screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from goedwerk_tui.authoring import CommandError, open_deck
+from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.savelog import Clock, SaveError, utc_now
+from goedwerk_tui.domain.session import RuleError
+from goedwerk_tui.locations import saves_dir
+
+
+def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
+    args: argparse.Namespace,
+    lang: str | None,
+    save_dir: str | None,
+    clock: Clock = utc_now,
+):
+    """The app for these arguments (also used by tests). Raises CommandError."""
+    from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.localize import localized
+
+    folder = saves_dir(save_dir)
+    command = args.command
+    try:
+        if command == "play":
+            deck = open_deck(args.deck)
+            game = Game.new(
+                deck,
+                args.team,
+                save_dir=folder,
+                cards=args.cards,
+                shuffle=args.shuffle or args.seed is not None,
+                seed=args.seed,
+                timer=args.timer,
+                language=lang,
+                clock=clock,
+            )
+            language = game.session.language
+            return localized(GoedWerkApp, language)(language, game=game, save_dir=folder)
+        if command == "resume":
+            game = Game.resume(Path(args.save), clock)
+            language = lang or game.session.language
+            game.session.language = language
+            app_class = localized(GoedWerkApp, language)
+            return app_class(language, game=game, save_dir=folder, notices=game.warnings)
+        if command == "replay":
+            from goedwerk_tui.ui.screens.replay import replay_app
+
+            return replay_app([Path(p) for p in args.saves], lang, folder)
+    except (SaveError, RuleError) as exc:
+        raise CommandError(str(exc)) from None
+    from goedwerk_tui.ui.screens.home import HomeScreen
+
+    language = lang or "nl"
+    return localized(GoedWerkApp, language)(
+        language, save_dir=folder, start=lambda: localized(HomeScreen, language)()
+    )
+
+
+def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> int:
+    app = build_app(args, lang, save_dir)
+    app.run()
+    return 0

@@ -1,0 +1,175 @@
+"""The card on the table: teams record their choices one after the other, hidden."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.i18n import t
+from goedwerk_tui.render.card_view import card_panel
+from goedwerk_tui.render.reveal_view import team_style
+from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.choice import ChoiceDraft, ChoiceScreen
+
+if TYPE_CHECKING:
+    from goedwerk_tui.ui.app import GoedWerkApp
+
+WARN_SECONDS = 30
+
+
+def clock_text(seconds: float) -> str:
+    seconds = int(abs(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class PlayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("1", "team(1)", "key.team", key_display="1-6"),
+        *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
+        Binding("r", "reveal", "key.reveal"),
+        Binding("s", "skip", "key.skip"),
+        Binding("e", "end_cards", "key.end"),
+    ]
+
+    app: GoedWerkApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with VerticalScroll(id="card-scroll"):
+            yield Static(id="card")
+        yield Static(id="teams")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._end_pressed = 0.0
+        self.refresh_all()
+        if self.app.game.session.settings.timer:
+            self.set_interval(1.0, self.refresh_status)
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def refresh_all(self) -> None:
+        session = self.app.game.session
+        card = session.current_card
+        assert card is not None and session.current is not None
+        self.query_one("#card", Static).update(
+            card_panel(
+                session.deck,
+                card,
+                self.lang,
+                number=session.current.number,
+                total=len(session.cards),
+            )
+        )
+        self.refresh_status()
+        self.refresh_teams()
+
+    def refresh_status(self) -> None:
+        game = self.app.game
+        session = game.session
+        assert session.current is not None
+        status = Text(
+            t("ui.status.round", self.lang, n=session.current.number, total=len(session.cards))
+        )
+        left = game.seconds_left()
+        if left is not None:
+            status.append("   ")
+            if left < 0:
+                status.append(t("ui.timer.over", self.lang, time=clock_text(left)), "bold red")
+            elif left <= WARN_SECONDS:
+                status.append(
+                    t("ui.timer.warning", self.lang, time=clock_text(left)), "bold yellow"
+                )
+            else:
+                status.append(t("ui.timer", self.lang, time=clock_text(left)))
+        self.query_one("#status", Static).update(status)
+
+    def refresh_teams(self) -> None:
+        session = self.app.game.session
+        assert session.current is not None
+        line = Text()
+        for index, team in enumerate(session.teams):
+            chosen = team.id in session.current.choices
+            line.append(f" {index + 1} ", style="reverse")
+            line.append(" " + sanitize(team.name) + " ", style=team_style(index))
+            if chosen:
+                line.append("✓ " + t("ui.status.chosen", self.lang), style="green")
+            else:
+                line.append("· " + t("ui.status.waiting", self.lang), style="dim")
+            line.append("   ")
+        self.query_one("#teams", Static).update(line)
+
+    def action_team(self, number: int) -> None:
+        session = self.app.game.session
+        if number > len(session.teams) or session.current is None:
+            return
+        team = session.teams[number - 1]
+        card = session.current_card
+        assert card is not None
+        screen = localized(ChoiceScreen, self.lang)(
+            session.deck, card, team, self.lang, session.current.choices.get(team.id)
+        )
+        self.app.push_screen(screen, self._choice_made)
+
+    def _choice_made(self, draft: ChoiceDraft | None) -> None:
+        if draft is None:
+            return
+        session = self.app.game.session
+        assert session.current is not None
+        changed = draft.team in session.current.choices
+        event = self.app.act(
+            self.app.game.record_choice,
+            draft.team,
+            draft.stance,
+            draft.option,
+            draft.values_a,
+            draft.values_b,
+            draft.rationale,
+        )
+        if event is None:
+            return
+        name = sanitize(session.team(draft.team).name)
+        key = "ui.choice_changed" if changed else "ui.choice_saved"
+        message = t(key, self.lang, team=name)
+        if not session.waiting_for():
+            message += "\n" + t("ui.all_chosen", self.lang)
+        self.notify(message, markup=False)
+        self.refresh_teams()
+
+    def action_reveal(self) -> None:
+        session = self.app.game.session
+        waiting = session.waiting_for()
+        if waiting:
+            names = ", ".join(sanitize(session.team(w).name) for w in waiting)
+            self.notify(
+                t("ui.waiting_for", self.lang, teams=names), severity="warning", markup=False
+            )
+            return
+        if self.app.act(self.app.game.reveal) is not None:
+            self.app.route()
+
+    def action_skip(self) -> None:
+        if self.app.act(self.app.game.skip) is None:
+            return
+        self.notify(t("ui.skipped", self.lang))
+        if self.app.act(self.app.game.next) is not None:
+            self.app.route()
+
+    def action_end_cards(self) -> None:
+        now = time.monotonic()
+        if now - self._end_pressed > 5:
+            self._end_pressed = now
+            self.notify(t("ui.confirm_end", self.lang), severity="warning")
+            return
+        if self.app.act(self.app.game.stop_dealing) is not None:
+            self.app.route()

@@ -1,0 +1,90 @@
+"""All teams side by side on the axis, the card's reflection and the facilitator's notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from goedwerk_tui.domain.session import Round, Session
+from goedwerk_tui.domain.text import reflow, sanitize
+from goedwerk_tui.i18n import t
+from goedwerk_tui.render.reveal_view import reveal_renderable
+from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.note import NoteScreen
+
+if TYPE_CHECKING:
+    from goedwerk_tui.ui.app import GoedWerkApp
+
+
+def round_reveal(session: Session, round_: Round, lang: str, width: int) -> RenderableType:
+    """The reveal of one round: also used by the replay screen."""
+    deck = session.deck
+    card = deck.card(round_.card)
+    field = deck.field_of(card)
+    title = Text(f"{t('reveal.title', lang)}: ", style="bold")
+    title.append(sanitize(card.title.get(lang)), style="bold underline")
+    parts: list[RenderableType] = [title, Text()]
+    if round_.skipped:
+        parts.append(Text(t("reveal.skipped", lang), style="italic"))
+        return Group(*parts)
+    teams = [(team.id, team.name) for team in session.teams]
+    parts.append(reveal_renderable(deck, field, teams, round_.choices, lang, width))
+    if card.reflection is not None:
+        parts += [Text(), Text(t("card.reflection", lang), style="bold")]
+        parts.append(Text(sanitize(reflow(card.reflection.get(lang)))))
+    if round_.notes:
+        parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
+        parts += [Text("• " + sanitize(note)) for note in round_.notes]
+    return Group(*parts)
+
+
+class RevealScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "next", "key.next"),
+        Binding("o", "note", "key.note"),
+        Binding("e", "end_cards", "key.end"),
+    ]
+
+    app: GoedWerkApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="reveal-scroll"):
+            yield Static(id="reveal")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_reveal()
+
+    def refresh_reveal(self) -> None:
+        session = self.app.game.session
+        assert session.current is not None
+        width = max(40, self.size.width - 4) if self.size.width else 76
+        self.query_one("#reveal", Static).update(
+            round_reveal(session, session.current, self.app.lang, width)
+        )
+
+    def on_resize(self) -> None:
+        self.refresh_reveal()
+
+    def action_next(self) -> None:
+        if self.app.act(self.app.game.next) is not None:
+            self.app.route()
+
+    def action_end_cards(self) -> None:
+        if self.app.act(self.app.game.stop_dealing) is not None:
+            self.app.route()
+
+    def action_note(self) -> None:
+        self.app.push_screen(localized(NoteScreen, self.app.lang)(self.app.lang), self._noted)
+
+    def _noted(self, text: str | None) -> None:
+        if text and self.app.act(self.app.game.add_note, text) is not None:
+            self.notify(t("ui.note_saved", self.app.lang))
+            self.refresh_reveal()

@@ -1,0 +1,50 @@
+"""Pick one of a card's options (A-F) or none, with arrows or the letter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from goedwerk_tui.i18n import t
+from goedwerk_tui.render.card_view import LETTERS
+
+
+class OptionPicker(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    OptionPicker { height: 1; padding: 0 1; background: $boost; }
+    OptionPicker:focus { background: $accent 40%; }
+    """
+    BINDINGS = [
+        Binding("left", "move(-1)", "←", show=False),
+        Binding("right", "move(1)", "→", show=False),
+    ]
+
+    option: reactive[str | None] = reactive(None)
+
+    def __init__(self, count: int, lang: str, option: str | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.letters: list[str | None] = [None, *LETTERS[:count]]
+        self.lang = lang
+        self.set_reactive(OptionPicker.option, option)
+
+    def action_move(self, step: int) -> None:
+        index = self.letters.index(self.option)
+        self.option = self.letters[(index + step) % len(self.letters)]
+
+    def on_key(self, event: events.Key) -> None:
+        letter = (event.character or "").upper()
+        if letter and letter in self.letters:
+            self.option = letter
+            event.stop()
+
+    def render(self) -> Text:
+        text = Text()
+        for letter in self.letters:
+            label = letter or t("choice.no_option", self.lang)
+            style = "bold reverse" if letter == self.option else ""
+            text.append(f" {label} ", style=style)
+            text.append(" ")
+        return text

@@ -1,0 +1,47 @@
+"""A five-step scale between two poles, moved with the arrow keys."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from goedwerk_tui.domain.deck import TensionField
+from goedwerk_tui.domain.session import STANCES
+from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.render.reveal_view import stance_label
+
+
+class StanceBar(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    StanceBar { height: 1; padding: 0 1; background: $boost; }
+    StanceBar:focus { background: $accent 40%; }
+    """
+    BINDINGS = [
+        Binding("left", "move(-1)", "←", show=False),
+        Binding("right", "move(1)", "→", show=False),
+    ]
+
+    stance: reactive[int] = reactive(0)
+
+    def __init__(self, field: TensionField, lang: str, stance: int = 0, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.field = field
+        self.lang = lang
+        self.set_reactive(StanceBar.stance, stance)
+
+    def action_move(self, step: int) -> None:
+        self.stance = max(STANCES[0], min(STANCES[-1], self.stance + step))
+
+    def render(self) -> Text:
+        text = Text()
+        text.append(sanitize(self.field.pole_a.get(self.lang)) + "  ", style="bold cyan")
+        for stance in STANCES:
+            if stance == self.stance:
+                text.append(" ● ", style="bold reverse")
+            else:
+                text.append(" ○ ", style="dim")
+        text.append("  " + sanitize(self.field.pole_b.get(self.lang)), style="bold magenta")
+        text.append(f"   ({stance_label(self.stance, self.field, self.lang)})", style="italic")
+        return text

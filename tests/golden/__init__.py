@@ -1,0 +1,1 @@
+"""Golden reports and the sessions they are made from (``sessions.py``)."""

@@ -1,0 +1,142 @@
+"""Saves written by the play code (``Game``), the same bytes on every run.
+
+The clock is fixed and moves a known step per reading; session ids and save names,
+which the game draws from ``secrets``, come from a counter instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.game import Game
+
+DECK_YAML = """\
+format: goedwerk-deck/1
+id: debrief-test
+title: {nl: "Testdeck voor de nabespreking", en: "Debrief test deck"}
+language: nl
+catalogue: kernaghan-2003
+cards:
+  - id: de-cijfers
+    title: {nl: "De cijfers", en: "The figures"}
+    field: professie-politiek
+    setting: {nl: "Beleidsdirectie", en: "Policy department"}
+    situation:
+      nl: "De minister wil één cijfer in de brief. Het model geeft een bandbreedte. Wat doe je?"
+      en: "The minister wants one figure in the letter. The model gives a range. What do you do?"
+    options:
+      - {nl: "De hele bandbreedte geven", en: "Give the full range"}
+      - {nl: "De beste schatting geven", en: "Give the best estimate"}
+      - {nl: "Het bovenste getal geven", en: "Give the top figure"}
+    values: [eerlijkheid, loyaliteit, deskundigheid]
+  - id: het-draagvlak
+    title: {nl: "Het draagvlak", en: "The support"}
+    field: inhoud-draagvlak
+    situation:
+      nl: "De beste oplossing stuit op verzet in de wijk. Wat doe je?"
+      en: "The best solution meets resistance in the neighbourhood. What do you do?"
+    options:
+      - {nl: "Doorzetten", en: "Go ahead"}
+      - {nl: "Eerst in gesprek", en: "Talk first"}
+    values: [effectiviteit, responsiviteit]
+  - id: de-agenda
+    title: {nl: "De agenda", en: "The agenda"}
+    field: agenda-maatschappij
+    situation:
+      nl: "Het college wil snel scoren; de wijk heeft iets anders nodig. Wat doe je?"
+      en: "The board wants a quick win; the neighbourhood needs something else. What do you do?"
+    values: [responsiviteit, zorgzaamheid]
+"""
+
+START = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
+
+
+def debrief_deck(folder: Path) -> Deck:
+    path = folder / "debrief-test.yaml"
+    path.write_text(DECK_YAML, encoding="utf-8")
+    return load_deck(path)
+
+
+def ticking_clock(step: float = 6.0, start: datetime = START) -> Callable[[], datetime]:
+    """A clock that moves ``step`` seconds each time it is read."""
+    ticks = itertools.count()
+    return lambda: start + timedelta(seconds=step * next(ticks))
+
+
+def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """``secrets.token_hex`` counts up (1, 2...) so ids and file names repeat."""
+    counter = itertools.count(1)
+    monkeypatch.setattr("secrets.token_hex", lambda n=16: f"{next(counter):0{2 * n}x}")
+    return counter
+
+
+def play_table_one(deck: Deck, save_dir: Path, clock: Callable[[], datetime]) -> Path:
+    """Three teams, three cards: changes of mind, a note, a skipped card, actions."""
+    game = Game.new(
+        deck,
+        ["Beleid", "Uitvoering <b>&", "[x](javascript:alert(1))"],
+        save_dir=save_dir,
+        clock=clock,
+    )
+    # card 1, professie-politiek: teams far apart, one changes its mind twice
+    game.record_choice("t1", -1, "A", ["eerlijkheid"], ["loyaliteit"], "Eerst *twijfel*")
+    game.record_choice("t2", 2, "C", ["deskundigheid"], ["loyaliteit"], "=SUM(A1:A9)")
+    game.record_choice("t1", 0, "B", ["eerlijkheid"], [], "Toch het midden")
+    game.record_choice("t3", 1, "B", [], ["loyaliteit", "eerlijkheid"], "")
+    game.record_choice("t1", -2, "A", ["eerlijkheid", "deskundigheid"], [], "De cijfers | kloppen")
+    game.reveal()
+    game.add_note("Bespreek: wie is eigenaar van de cijfers?")
+    # card 2, inhoud-draagvlak: close together
+    game.next()
+    game.record_choice("t1", 1, "B", [], ["responsiviteit"], "Eerst praten")
+    game.record_choice("t2", 1, "B", [], ["responsiviteit"], "-1 voor doorzetten")
+    game.record_choice("t3", 0, None, ["effectiviteit"], ["responsiviteit"], "@iedereen")
+    game.reveal()
+    # card 3: skipped after one choice
+    game.next()
+    game.record_choice("t2", 2, None, [], ["zorgzaamheid"], "De wijk eerst")
+    game.skip()
+    game.next()
+    game.record_action("t1", "We leggen cijferafspraken vast met de directie.")
+    game.record_action("t3", "<script>alert('actie')</script>")
+    game.end()
+    game.close()
+    return game.path
+
+
+def play_table_two(deck: Deck, save_dir: Path, clock: Callable[[], datetime]) -> Path:
+    """Two teams of another table; the session stops after the first card."""
+    game = Game.new(deck, ["Noord", "Zuid"], save_dir=save_dir, clock=clock)
+    game.record_choice("t1", 2, "C", [], ["loyaliteit"], "Politiek beslist")
+    game.record_choice("t2", -1, "A", ["eerlijkheid"], [], "")
+    game.reveal()
+    game.next()
+    game.record_choice("t1", -2, "A", ["effectiviteit"], [], "Inhoud voorop")
+    game.close()  # stopped without revealing: an unfinished session
+    return game.path
+
+
+def golden_saves(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """``tafel-1.jsonl`` and ``tafel-2.jsonl`` in ``folder``: the same bytes every run."""
+    fixed_ids(monkeypatch)
+    deck = debrief_deck(folder)
+    first = play_table_one(deck, folder / "play", ticking_clock())
+    second = play_table_two(deck, folder / "play", ticking_clock(9.0, START + timedelta(hours=1)))
+    one, two = folder / "tafel-1.jsonl", folder / "tafel-2.jsonl"
+    shutil.move(first, one)
+    shutil.move(second, two)
+    return one, two
+
+
+def hand_save(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(textwrap.dedent(line).strip() + "\n" for line in lines), "utf-8")
+    return path
