@@ -82,6 +82,10 @@ def card_body(deck: Deck, card: Card, lang: str, *, reflection: bool = False) ->
         parts.append(Text())
         parts.append(Text(t("card.reflection", lang), style="bold"))
         parts.append(Text(sanitize(reflow(card.reflection.get(lang)))))
+    if reflection and card.variations:
+        parts.append(Text())
+        parts.append(Text(t("card.variations", lang), style="bold"))
+        parts.append(hanging_list([(" •", v.get(lang)) for v in card.variations]))
     return Group(*parts)
 
 

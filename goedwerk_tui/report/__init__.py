@@ -1,18 +1,20 @@
 """Debrief reports (``goedwerk report``): Markdown, HTML, CSV and JSON of a ``Debrief``.
 
-This module holds the wording the text formats share: stances, durations, options
-and value lists, each as plain text that is already sanitized (no control or
-bidirectional characters). Each format escapes that text for its own syntax.
+This module holds the wording the formats share. ``Words`` gives every label of one
+report in one language, sanitized (no control or bidirectional characters, one
+line) and escaped for the format by the function it is given; it caches what
+repeats (value and team names, stance words), because a report of a long session
+asks for the same few hundred labels tens of thousands of times.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TableInfo
-from goedwerk_tui.domain.deck import Card, TensionField
+from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TableInfo, TeamRef
+from goedwerk_tui.domain.deck import TensionField
 from goedwerk_tui.domain.session import Choice
-from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
 from goedwerk_tui.i18n import t
 
 LETTERS = "ABCDEF"
@@ -22,7 +24,14 @@ FORMATS = ("md", "html", "csv", "json")
 
 def one_line(text: str) -> str:
     """Sanitized text on one line (newlines and runs of spaces folded)."""
-    return " ".join(sanitize(text).split())
+    if UNSAFE_CHARS.search(text) is not None:
+        text = sanitize(text)
+    return " ".join(text.split())
+
+
+def plain(text: str) -> str:
+    """The escape function of formats without markup."""
+    return text
 
 
 def duration(seconds: float | None) -> str:
@@ -44,56 +53,6 @@ def stance_axis(stance: int) -> str:
     return "".join("●" if s == stance else "·" for s in range(-2, 3))
 
 
-def pole_a(tension: TensionField, lang: str) -> str:
-    return one_line(tension.pole_a.get(lang))
-
-
-def pole_b(tension: TensionField, lang: str) -> str:
-    return one_line(tension.pole_b.get(lang))
-
-
-def stance_words(stance: int, tension: TensionField, lang: str) -> str:
-    """``-2`` as "strongly toward Content", ``0`` as "in the middle"."""
-    if stance == 0:
-        return t("report.stance.middle", lang)
-    pole = pole_a(tension, lang) if stance < 0 else pole_b(tension, lang)
-    key = "report.stance.full" if abs(stance) == 2 else "report.stance.lean"
-    return t(key, lang, pole=pole)
-
-
-def option_text(card: Card, letter: str | None, lang: str) -> str:
-    """The option's text; "" without an option or when the card has no such option."""
-    if letter is None or letter not in LETTERS:
-        return ""
-    index = LETTERS.index(letter)
-    return one_line(card.options[index].get(lang)) if index < len(card.options) else ""
-
-
-def value_names(debrief: Debrief, ids: Iterable[str], lang: str) -> list[str]:
-    return [one_line(debrief.value_name(v, lang)) for v in ids]
-
-
-def team_name(debrief: Debrief, team_key: str, lang: str) -> str:
-    team = next(team for team in debrief.teams if team.key == team_key)
-    return one_line(debrief.team_label(team, lang))
-
-
-def table_summary(debrief: Debrief, table: TableInfo, lang: str) -> str:
-    """One line about a table: when, how far it got, which teams."""
-    teams = ", ".join(one_line(team.name) for team in table.teams)
-    text = t(
-        "report.table_line",
-        lang,
-        when=when(table.started),
-        played=table.rounds_played,
-        planned=table.cards_planned,
-        teams=teams,
-    )
-    if not table.finished:
-        text += f" ({t('report.not_ended', lang)})"
-    return text
-
-
 def when(ts: str) -> str:
     """A saved time stamp as ``2025-03-01 09:00 UTC`` (the time stamp as is when odd)."""
     stamp = one_line(ts)
@@ -102,41 +61,133 @@ def when(ts: str) -> str:
     return stamp or "—"
 
 
-def round_places(debrief: Debrief, rnd: DebriefRound, lang: str) -> str:
-    """Where the card was played: "revealed" or "Table 1: round 2, revealed; ..."."""
-    if not debrief.several_tables:
-        play = rnd.plays[0]
-        return t(f"report.status.{play.status}", lang)
-    return "; ".join(
-        f"{debrief.tables[p.table - 1].label(lang)}: "
-        f"{t('report.round', lang, n=p.round)}, {t(f'report.status.{p.status}', lang)}"
-        for p in rnd.plays
-    )
+class Words:
+    """The labels of one report: ``lang`` text, sanitized, escaped by ``escape``."""
 
+    def __init__(self, debrief: Debrief, lang: str, escape: Callable[[str], str]) -> None:
+        self.debrief = debrief
+        self.lang = lang
+        self.escape = escape
+        self._values: dict[str, str] = {}
+        self._teams: dict[str, str] = {}
+        self._stances: dict[tuple[str, int], str] = {}
+        self._towards: dict[tuple[str, str], str] = {}
+        self._option_word = self.t("report.option").lower()
 
-def disagreement(debrief: Debrief, rnd: DebriefRound, lang: str) -> str:
-    """Why a card ranks among the furthest apart, in words."""
-    parts = [t("report.spread", lang, n=rnd.spread or 0)]
-    if rnd.contested:
-        names = ", ".join(value_names(debrief, rnd.contested, lang))
-        parts.append(t("report.contested", lang, values=names))
-    if rnd.options > 1:
-        parts.append(t("report.options_count", lang, n=rnd.options))
-    return "; ".join(parts)
+    def text(self, text: str) -> str:
+        """Any save or deck text, on one line."""
+        return self.escape(one_line(text))
 
+    def t(self, key: str, **values: object) -> str:
+        """A UI message (our own text, but values in it may come from a save)."""
+        return self.escape(t(key, self.lang, **values))
 
-def choice_summary(debrief: Debrief, rnd: DebriefRound, choice: Choice, lang: str) -> str:
-    """An earlier choice in one line: time, stance, option, values, rationale."""
-    parts = [
-        duration(choice.seconds),
-        f"{signed(choice.stance)} ({stance_words(choice.stance, rnd.field, lang)})",
-    ]
-    if choice.option:
-        parts.append(f"{t('report.option', lang).lower()} {one_line(choice.option)}")
-    for pole, values in ((pole_a, choice.values_a), (pole_b, choice.values_b)):
-        if values:
-            names = ", ".join(value_names(debrief, values, lang))
-            parts.append(f"{t('report.toward_inline', lang, pole=pole(rnd.field, lang))}: {names}")
-    if choice.rationale.strip():
-        parts.append(f"“{one_line(choice.rationale)}”")
-    return " · ".join(parts)
+    def local(self, text: object) -> str:
+        """Deck text (a ``LocalText``) in the report language."""
+        return self.text(text.get(self.lang))  # type: ignore[attr-defined]
+
+    def value(self, value_id: str) -> str:
+        name = self._values.get(value_id)
+        if name is None:
+            name = self._values[value_id] = self.text(self.debrief.value_name(value_id, self.lang))
+        return name
+
+    def values(self, ids: Iterable[str], sep: str = ", ") -> str:
+        return sep.join(self.value(v) for v in ids)
+
+    def team(self, team: TeamRef) -> str:
+        label = self._teams.get(team.key)
+        if label is None:
+            label = self._teams[team.key] = self.text(self.debrief.team_label(team, self.lang))
+        return label
+
+    def table(self, number: int) -> str:
+        return self.text(self.debrief.tables[number - 1].label(self.lang))
+
+    def pole_a(self, tension: TensionField) -> str:
+        return self.local(tension.pole_a)
+
+    def pole_b(self, tension: TensionField) -> str:
+        return self.local(tension.pole_b)
+
+    def stance(self, stance: int, tension: TensionField) -> str:
+        """``-2`` as "strongly toward Content", ``0`` as "in the middle"."""
+        key = (tension.id, stance)
+        words = self._stances.get(key)
+        if words is None:
+            if stance == 0:
+                words = t("report.stance.middle", self.lang)
+            else:
+                pole = (tension.pole_a if stance < 0 else tension.pole_b).get(self.lang)
+                full = "report.stance.full" if abs(stance) == 2 else "report.stance.lean"
+                words = t(full, self.lang, pole=one_line(pole))
+            words = self._stances[key] = self.escape(words)
+        return words
+
+    def option(self, letter: str | None) -> str:
+        return self.text(letter) if letter else ""
+
+    def table_summary(self, table: TableInfo) -> str:
+        """One line about a table: when, how far it got, which teams."""
+        teams = ", ".join(one_line(team.name) for team in table.teams)
+        text = t(
+            "report.table_line",
+            self.lang,
+            when=when(table.started),
+            played=table.rounds_played,
+            planned=table.cards_planned,
+            teams=teams,
+        )
+        if not table.finished:
+            text += f" ({t('report.not_ended', self.lang)})"
+        return self.escape(text)
+
+    def places(self, rnd: DebriefRound) -> str:
+        """Where the card was played: "revealed" or "Table 1: round 2, revealed; ..."."""
+        lang = self.lang
+        if not self.debrief.several_tables:
+            return self.t(f"report.status.{rnd.plays[0].status}")
+        return self.escape(
+            "; ".join(
+                f"{self.debrief.tables[p.table - 1].label(lang)}: "
+                f"{t('report.round', lang, n=p.round)}, {t(f'report.status.{p.status}', lang)}"
+                for p in rnd.plays
+            )
+        )
+
+    def disagreement(self, rnd: DebriefRound) -> str:
+        """Why a card ranks among the furthest apart, in words."""
+        parts = [self.t("report.spread", n=rnd.spread or 0)]
+        if rnd.contested:
+            names = one_line(
+                ", ".join(self.debrief.value_name(v, self.lang) for v in rnd.contested)
+            )
+            parts.append(self.t("report.contested", values=names))
+        if rnd.options > 1:
+            parts.append(self.t("report.options_count", n=rnd.options))
+        return "; ".join(parts)
+
+    def toward(self, tension: TensionField, pole: str, key: str = "report.toward") -> str:
+        """``Toward Content`` (``key`` report.toward) or ``toward Content`` (toward_inline)."""
+        cache_key = (tension.id, pole + key)
+        label = self._towards.get(cache_key)
+        if label is None:
+            text = tension.pole_a if pole == "a" else tension.pole_b
+            label = self.t(key, pole=one_line(text.get(self.lang)))
+            self._towards[cache_key] = label
+        return label
+
+    def choice(self, rnd: DebriefRound, choice: Choice) -> str:
+        """A choice in one line: time, stance, option, values, rationale."""
+        tension = rnd.field
+        stance = f"{signed(choice.stance)} ({self.stance(choice.stance, tension)})"
+        parts = [duration(choice.seconds), stance]
+        if choice.option:
+            parts.append(f"{self._option_word} {self.option(choice.option)}")
+        for pole, values in (("a", choice.values_a), ("b", choice.values_b)):
+            if values:
+                toward = self.toward(tension, pole, "report.toward_inline")
+                parts.append(f"{toward}: {self.values(values)}")
+        if choice.rationale.strip():
+            parts.append(f"“{self.text(choice.rationale)}”")
+        return " · ".join(parts)

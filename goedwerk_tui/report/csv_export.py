@@ -23,7 +23,7 @@ import io
 
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.text import sanitize
-from goedwerk_tui.report import value_names
+from goedwerk_tui.report import Words, plain
 
 COLUMNS = (
     "session",
@@ -53,10 +53,11 @@ def cell(text: str) -> str:
 
 
 def render_csv(debrief: Debrief, lang: str) -> str:
+    w = Words(debrief, lang, plain)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    tables = debrief.tables
+    sessions = [cell(table.session_id) for table in debrief.tables]
     for rnd in debrief.rounds:
         card = cell(rnd.card.title.get(lang))
         tension = cell(rnd.field.name.get(lang))
@@ -64,7 +65,7 @@ def render_csv(debrief: Debrief, lang: str) -> str:
             choice = entry.choice
             writer.writerow(
                 (
-                    cell(tables[entry.team.table - 1].session_id),
+                    sessions[entry.team.table - 1],
                     entry.team.table,
                     entry.round,
                     card,
@@ -72,8 +73,8 @@ def render_csv(debrief: Debrief, lang: str) -> str:
                     cell(entry.team.name),
                     choice.stance,
                     cell(choice.option or ""),
-                    cell("; ".join(value_names(debrief, choice.values_a, lang))),
-                    cell("; ".join(value_names(debrief, choice.values_b, lang))),
+                    cell(w.values(choice.values_a, "; ")),
+                    cell(w.values(choice.values_b, "; ")),
                     cell(choice.rationale),
                     "" if choice.seconds is None else f"{choice.seconds:.1f}",
                     entry.status,

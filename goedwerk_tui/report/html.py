@@ -7,26 +7,11 @@ inside the SVG.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry, Lean, TeamSummary
+from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry, Lean
 from goedwerk_tui.domain.text import reflow
-from goedwerk_tui.i18n import t
-from goedwerk_tui.report import (
-    LETTERS,
-    TOP_VALUES,
-    choice_summary,
-    disagreement,
-    duration,
-    one_line,
-    pole_a,
-    pole_b,
-    round_places,
-    signed,
-    stance_words,
-    table_summary,
-    value_names,
-)
+from goedwerk_tui.report import LETTERS, TOP_VALUES, Words, duration, one_line, signed
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
@@ -47,16 +32,17 @@ svg text{font-family:inherit;font-size:12px;fill:#1b1b1b}
 
 
 def h(text: str) -> str:
-    """Save or deck text as escaped HTML text on one line."""
-    return escape(one_line(text), quote=True)
+    """Sanitized one-line text escaped for HTML (also inside attribute values)."""
+    return escape(text, quote=True)
 
 
 def render_html(debrief: Debrief, lang: str) -> str:
+    w = Words(debrief, lang, h)
     deck = debrief.deck
-    title = h(t("report.title", lang, deck=deck.title.get(lang)))
+    title = w.t("report.title", deck=one_line(deck.title.get(lang)))
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{escape(lang)}">',
+        f'<html lang="{h(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -65,88 +51,88 @@ def render_html(debrief: Debrief, lang: str) -> str:
         "</head>",
         "<body>",
         f"<h1>{title}</h1>",
-        f'<p class="meta">{h(t("report.catalogue", lang))}: '
-        f"{h(deck.catalogue.title.get(lang))}</p>",
-        f"<h2>{h(t('report.tables' if debrief.several_tables else 'report.session', lang))}</h2>",
+        f'<p class="meta">{w.t("report.catalogue")}: {w.local(deck.catalogue.title)}</p>',
+        f"<h2>{w.t('report.tables' if debrief.several_tables else 'report.session')}</h2>",
         "<ul>",
     ]
     for table in debrief.tables:
-        out.append(
-            f"<li><strong>{h(table.label(lang))}</strong>: "
-            f"{h(table_summary(debrief, table, lang))}</li>"
-        )
+        out.append(f"<li><strong>{w.table(table.number)}</strong>: {w.table_summary(table)}</li>")
     out.append("</ul>")
-    _overview(debrief, lang, out)
-    out.append(f"<h2>{h(t('report.rounds', lang))}</h2>")
+    _overview(w, out)
+    out.append(f"<h2>{w.t('report.rounds')}</h2>")
     for rnd in debrief.rounds:
-        _round(debrief, rnd, lang, out)
+        _round(w, rnd, out)
     if debrief.warnings:
-        out.append(f"<h2>{h(t('report.warnings', lang))}</h2>")
-        out.append("<ul>" + "".join(f"<li>{h(w)}</li>" for w in debrief.warnings) + "</ul>")
+        out.append(f"<h2>{w.t('report.warnings')}</h2>")
+        out.append("<ul>" + "".join(f"<li>{w.text(x)}</li>" for x in debrief.warnings) + "</ul>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _team(debrief: Debrief, summary: TeamSummary, lang: str) -> str:
-    return h(debrief.team_label(summary.team, lang))
-
-
-def _overview(debrief: Debrief, lang: str, out: list[str]) -> None:
-    overview = debrief.overview
-    out.append(f"<h2>{h(t('report.overview', lang))}</h2>")
-    out.append(f"<h3>{h(t('report.furthest', lang))}</h3>")
+def _overview(w: Words, out: list[str]) -> None:
+    overview = w.debrief.overview
+    out.append(f"<h2>{w.t('report.overview')}</h2>")
+    out.append(f"<h3>{w.t('report.furthest')}</h3>")
     if overview.furthest_apart:
         out.append("<ol>")
         for rnd in overview.furthest_apart:
             out.append(
-                f"<li><strong>{h(rnd.card.title.get(lang))}</strong> ({rnd.number}): "
-                f"{h(disagreement(debrief, rnd, lang))}</li>"
+                f"<li><strong>{w.local(rnd.card.title)}</strong> ({rnd.number}): "
+                f"{w.disagreement(rnd)}</li>"
             )
         out.append("</ol>")
     else:
-        out.append(f"<p>{h(t('report.furthest_none', lang))}</p>")
+        out.append(f"<p>{w.t('report.furthest_none')}</p>")
 
-    out.append(f"<h3>{h(t('report.leans', lang))}</h3>")
+    out.append(f"<h3>{w.t('report.leans')}</h3>")
     fields = overview.teams[0].leans if overview.teams else ()
     for index, lean in enumerate(fields):
-        rows = [(debrief.team_label(s.team, lang), s.leans[index]) for s in overview.teams]
-        out.append(f"<h4>{h(lean.field.name.get(lang))}</h4>")
-        out.append(_lean_chart(rows, lang, lean))
+        rows = [(w.team(s.team), s.leans[index]) for s in overview.teams]
+        out.append(f"<h4>{w.local(lean.field.name)}</h4>")
+        out.append(_lean_chart(w, rows, lean))
 
-    out.append(f"<h3>{h(t('report.values_most', lang))}</h3>")
+    out.append(f"<h3>{w.t('report.values_most')}</h3>")
     for summary in overview.teams:
-        name = debrief.team_label(summary.team, lang)
-        answered = t("report.answered", lang, n=summary.answered, changes=summary.changes)
-        out.append(f"<h4>{h(name)}</h4>")
-        out.append(f'<p class="meta">{h(answered)}</p>')
+        answered = w.t("report.answered", n=summary.answered, changes=summary.changes)
+        out.append(f"<h4>{w.team(summary.team)}</h4>")
+        out.append(f'<p class="meta">{answered}</p>')
         if summary.values:
-            bars = [
-                (debrief.value_name(c.value, lang), c.total) for c in summary.values[:TOP_VALUES]
-            ]
-            out.append(_bar_chart(bars, t("report.chart.values", lang, team=name)))
+            bars = [(w.value(c.value), c.total) for c in summary.values[:TOP_VALUES]]
+            name = one_line(w.debrief.team_label(summary.team, w.lang))
+            out.append(_bar_chart(bars, w.t("report.chart.values", team=name)))
         else:
-            out.append(f'<p class="muted">{h(t("report.values_none", lang))}</p>')
+            out.append(f'<p class="muted">{w.t("report.values_none")}</p>')
 
-    out.append(f"<h3>{h(t('report.unused', lang))}</h3>")
-    unused = value_names(debrief, overview.unused_values, lang)
-    out.append(f"<p>{h(', '.join(unused) or t('report.values_none', lang))}</p>")
+    out.append(f"<h3>{w.t('report.unused')}</h3>")
+    out.append(f"<p>{w.values(overview.unused_values) or w.t('report.values_none')}</p>")
 
-    out.append(f"<h3>{h(t('report.actions', lang))}</h3>")
+    out.append(f"<h3>{w.t('report.actions')}</h3>")
     out.append("<ul>")
     for summary in overview.teams:
         if summary.action:
-            action = h(summary.action)
+            action = w.text(summary.action)
         else:
-            action = f'<span class="muted">{h(t("report.no_action", lang))}</span>'
-        out.append(f"<li><strong>{_team(debrief, summary, lang)}</strong>: {action}</li>")
+            action = f'<span class="muted">{w.t("report.no_action")}</span>'
+        out.append(f"<li><strong>{w.team(summary.team)}</strong>: {action}</li>")
     out.append("</ul>")
+
+
+# ----- inline SVG charts: every label passed in is already escaped --------------------
 
 
 def _svg(width: int, height: int, label: str, body: list[str]) -> str:
     return (
         f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{h(label)}">' + "".join(body) + "</svg>"
+        f'role="img" aria-label="{label}">' + "".join(body) + "</svg>"
     )
+
+
+def _label(text: str, limit: int = 30) -> str:
+    """An escaped label cut to ``limit`` characters, the whole of it as a tooltip."""
+    raw = unescape(text)
+    if len(raw) <= limit:
+        return text
+    return f"{h(raw[: limit - 1])}…<title>{text}</title>"
 
 
 def _bar_chart(bars: list[tuple[str, int]], label: str) -> str:
@@ -158,34 +144,34 @@ def _bar_chart(bars: list[tuple[str, int]], label: str) -> str:
         y = i * row
         width = max(2, round(room * count / top))
         body.append(
-            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{h(_short(name))}</text>'
+            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{_label(name)}</text>'
             f'<rect class="bar" x="{left}" y="{y + 4}" width="{width}" height="14"/>'
             f'<text x="{left + width + 6}" y="{y + 15}">{count}</text>'
         )
     return _svg(left + room + 40, row * len(bars) + 4, label, body)
 
 
-def _lean_chart(rows: list[tuple[str, Lean]], lang: str, lean: Lean) -> str:
+def _lean_chart(w: Words, rows: list[tuple[str, Lean]], lean: Lean) -> str:
     """Per team one bar split into toward A, neutral and toward B, with a legend."""
     tension = lean.field
     row, left, room = 24, 210, 360
     top = max((r.total for _, r in rows), default=0) or 1
     legend = [
-        ("pa", f"← {pole_a(tension, lang)}"),
-        ("pn", t("report.neutral", lang)),
-        ("pb", f"{pole_b(tension, lang)} →"),
+        ("pa", f"← {w.pole_a(tension)}"),
+        ("pn", w.t("report.neutral")),
+        ("pb", f"{w.pole_b(tension)} →"),
     ]
     body = []
     x = left
     for css, text in legend:
         body.append(
             f'<rect class="{css}" x="{x}" y="4" width="12" height="12"/>'
-            f'<text x="{x + 16}" y="14">{h(_short(text, 22))}</text>'
+            f'<text x="{x + 16}" y="14">{_label(text, 20)}</text>'
         )
         x += 130
     for i, (name, counts) in enumerate(rows, start=1):
         y = i * row
-        body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{h(_short(name))}</text>')
+        body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{_label(name)}</text>')
         x = left
         for css, count in (("pa", counts.a), ("pn", counts.neutral), ("pb", counts.b)):
             if count:
@@ -197,22 +183,21 @@ def _lean_chart(rows: list[tuple[str, Lean]], lang: str, lean: Lean) -> str:
                 x += width
         if not counts.total:
             body.append(f'<text x="{left}" y="{y + 15}">—</text>')
-    label = t("report.chart.lean", lang, field=tension.name.get(lang))
+    label = w.t("report.chart.lean", field=one_line(tension.name.get(w.lang)))
     return _svg(left + room + 20, row * (len(rows) + 1) + 4, label, body)
 
 
-def _stance_chart(debrief: Debrief, rnd: DebriefRound, lang: str) -> str:
+def _stance_chart(w: Words, rnd: DebriefRound) -> str:
     """The axis from pole A to pole B with each team's name under its stance."""
-    slot, top = 130, 40
+    slot, top = 150, 40
     by_stance: dict[int, list[str]] = {}
     for entry in rnd.entries:
-        by_stance.setdefault(entry.stance, []).append(debrief.team_label(entry.team, lang))
+        by_stance.setdefault(entry.stance, []).append(w.team(entry.team))
     depth = max((len(names) for names in by_stance.values()), default=0)
     width = slot * 5
-    a, b = h(_short(pole_a(rnd.field, lang), 30)), h(_short(pole_b(rnd.field, lang), 30))
     body = [
-        f'<text x="0" y="14">{a}</text>',
-        f'<text x="{width}" y="14" text-anchor="end">{b}</text>',
+        f'<text x="0" y="14">{_label(w.pole_a(rnd.field))}</text>',
+        f'<text x="{width}" y="14" text-anchor="end">{_label(w.pole_b(rnd.field))}</text>',
         f'<line class="axis" x1="{slot // 2}" y1="{top}" x2="{width - slot // 2}" y2="{top}"/>',
     ]
     for i, stance in enumerate(range(-2, 3)):
@@ -226,85 +211,77 @@ def _stance_chart(debrief: Debrief, rnd: DebriefRound, lang: str) -> str:
             y = top + 22 + j * 18
             body.append(
                 f'<circle class="{css}" cx="{x - slot // 2 + 10}" cy="{y - 4}" r="5"/>'
-                f'<text x="{x - slot // 2 + 20}" y="{y}">{h(_short(name, 16))}</text>'
+                f'<text x="{x - slot // 2 + 20}" y="{y}">{_label(name, 20)}</text>'
             )
-    return _svg(width, top + 22 + depth * 18, t("report.chart.axis", lang), body)
+    return _svg(width, top + 22 + depth * 18, w.t("report.chart.axis"), body)
 
 
-def _short(text: str, limit: int = 30) -> str:
-    text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# ----- the cards ------------------------------------------------------------------------
 
 
-def _round(debrief: Debrief, rnd: DebriefRound, lang: str, out: list[str]) -> None:
+def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
     card, tension = rnd.card, rnd.field
-    a, b = pole_a(tension, lang), pole_b(tension, lang)
     out.append(f'<section class="card" id="card-{rnd.number}">')
-    out.append(f"<h3>{rnd.number}. {h(card.title.get(lang))}</h3>")
+    out.append(f"<h3>{rnd.number}. {w.local(card.title)}</h3>")
     out.append(
-        f'<p class="meta"><em>{h(tension.name.get(lang))}</em>: {h(a)} ↔ {h(b)} · '
-        f"{h(round_places(debrief, rnd, lang))}</p>"
+        f'<p class="meta"><em>{w.local(tension.name)}</em>: '
+        f"{w.pole_a(tension)} ↔ {w.pole_b(tension)} · {w.places(rnd)}</p>"
     )
     if card.setting is not None:
-        out.append(f"<p><em>{h(card.setting.get(lang))}</em></p>")
-    paragraphs = reflow(card.situation.get(lang)).split("\n\n")
-    out.append("<blockquote>" + "".join(f"<p>{h(p)}</p>" for p in paragraphs) + "</blockquote>")
+        out.append(f"<p><em>{w.local(card.setting)}</em></p>")
+    paragraphs = reflow(card.situation.get(w.lang)).split("\n\n")
+    out.append(
+        "<blockquote>" + "".join(f"<p>{w.text(p)}</p>" for p in paragraphs) + "</blockquote>"
+    )
     if card.options:
         out.append("<ul>")
         for letter, option in zip(LETTERS, card.options, strict=False):
-            out.append(f"<li><strong>{letter}</strong>: {h(option.get(lang))}</li>")
+            out.append(f"<li><strong>{letter}</strong>: {w.local(option)}</li>")
         out.append("</ul>")
     if not rnd.entries:
-        out.append(f'<p class="muted">{h(t("report.no_answers", lang))}</p>')
+        out.append(f'<p class="muted">{w.t("report.no_answers")}</p>')
     else:
-        out.append(_stance_chart(debrief, rnd, lang))
+        out.append(_stance_chart(w, rnd))
         head = [
-            t("report.team", lang),
-            t("report.stance", lang),
-            t("report.option", lang),
-            t("report.toward", lang, pole=a),
-            t("report.toward", lang, pole=b),
-            t("report.rationale", lang),
-            t("report.time", lang),
+            w.t("report.team"),
+            w.t("report.stance"),
+            w.t("report.option"),
+            w.toward(tension, "a"),
+            w.toward(tension, "b"),
+            w.t("report.rationale"),
+            w.t("report.time"),
         ]
         out.append("<table>")
-        out.append("<tr>" + "".join(f"<th>{h(cell)}</th>" for cell in head) + "</tr>")
-        for entry in rnd.entries:
-            out.append(_entry_row(debrief, rnd, entry, lang))
+        out.append("<tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>")
+        out.extend(_entry_row(w, rnd, entry) for entry in rnd.entries)
         out.append("</table>")
     changed = [e for e in rnd.entries if e.changes]
     if changed:
-        out.append(f"<h4>{h(t('report.changes', lang))}</h4>")
+        out.append(f"<h4>{w.t('report.changes')}</h4>")
         out.append("<ul>")
         for entry in changed:
-            steps = "".join(
-                f"<li>{h(choice_summary(debrief, rnd, choice, lang))}</li>"
-                for choice in (*entry.changes, entry.choice)
-            )
-            team = h(debrief.team_label(entry.team, lang))
-            out.append(f"<li><strong>{team}</strong><ul>{steps}</ul></li>")
+            steps = "".join(f"<li>{w.choice(rnd, c)}</li>" for c in (*entry.changes, entry.choice))
+            out.append(f"<li><strong>{w.team(entry.team)}</strong><ul>{steps}</ul></li>")
         out.append("</ul>")
     if rnd.notes:
-        out.append(f"<h4>{h(t('report.notes', lang))}</h4>")
+        out.append(f"<h4>{w.t('report.notes')}</h4>")
         out.append("<ul>")
         for table, note in rnd.notes:
-            prefix = (
-                f"{h(debrief.tables[table - 1].label(lang))}: " if debrief.several_tables else ""
-            )
-            out.append(f"<li>{prefix}{h(note)}</li>")
+            prefix = f"{w.table(table)}: " if w.debrief.several_tables else ""
+            out.append(f"<li>{prefix}{w.text(note)}</li>")
         out.append("</ul>")
     out.append("</section>")
 
 
-def _entry_row(debrief: Debrief, rnd: DebriefRound, entry: Entry, lang: str) -> str:
+def _entry_row(w: Words, rnd: DebriefRound, entry: Entry) -> str:
     choice = entry.choice
-    cells = [
-        h(debrief.team_label(entry.team, lang)),
-        f"{signed(choice.stance)} {h(stance_words(choice.stance, rnd.field, lang))}",
-        h(choice.option or "") or "—",
-        h(", ".join(value_names(debrief, choice.values_a, lang))) or "—",
-        h(", ".join(value_names(debrief, choice.values_b, lang))) or "—",
-        h(choice.rationale) or "—",
-    ]
+    cells = (
+        w.team(entry.team),
+        f"{signed(choice.stance)} {w.stance(choice.stance, rnd.field)}",
+        w.option(choice.option) or "—",
+        w.values(choice.values_a) or "—",
+        w.values(choice.values_b) or "—",
+        w.text(choice.rationale) or "—",
+    )
     row = "".join(f"<td>{cell}</td>" for cell in cells)
     return f'<tr>{row}<td class="n">{duration(choice.seconds)}</td></tr>'

@@ -57,10 +57,16 @@ control and bidirectional characters appear as visible ``\\uXXXX`` escapes.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from goedwerk_tui.domain.debrief import Debrief
-from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
+
+# What json.dumps writes for characters that sanitize would replace: \r, \b, \f and
+# \u00XX below 0x20 (a few false alarms, like an escaped backslash before "r", only
+# cost the slow path).
+_CONTROL_ESCAPE = re.compile(r"\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])")
 
 
 def _clean(data: Any) -> Any:
@@ -73,7 +79,31 @@ def _clean(data: Any) -> Any:
     return data
 
 
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _layout(data: Any, depth: int = 0) -> str:
+    """Indented to the level of rounds and teams, each of those on one line.
+
+    Full indentation would make a long session's report many times longer and
+    slower to write (Python's indenting encoder is the slow one).
+    """
+    pad = "  " * (depth + 1)
+    if isinstance(data, dict) and data and depth < 2:
+        items = [f"{pad}{_dumps(k)}: {_layout(v, depth + 1)}" for k, v in data.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
+    if isinstance(data, list) and data and depth < 3 and isinstance(data[0], dict):
+        items = [f"{pad}{_dumps(v)}" for v in data]
+        return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
+    return _dumps(data)
+
+
 def render_json(debrief: Debrief, lang: str) -> str:
     """The debrief as data; ``lang`` is not used (text keeps all its languages)."""
     del lang
-    return json.dumps(_clean(debrief.to_data()), ensure_ascii=False, indent=2) + "\n"
+    data = debrief.to_data()
+    text = _layout(data)
+    if UNSAFE_CHARS.search(text) is not None or _CONTROL_ESCAPE.search(text) is not None:
+        text = _layout(_clean(data))  # rare: sanitize every string, then write again
+    return text + "\n"

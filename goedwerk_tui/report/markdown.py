@@ -10,24 +10,16 @@ from __future__ import annotations
 
 import re
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry, TeamSummary
+from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
 from goedwerk_tui.domain.text import reflow
-from goedwerk_tui.i18n import t
 from goedwerk_tui.report import (
     LETTERS,
     TOP_VALUES,
-    choice_summary,
-    disagreement,
+    Words,
     duration,
     one_line,
-    pole_a,
-    pole_b,
-    round_places,
     signed,
     stance_axis,
-    stance_words,
-    table_summary,
-    value_names,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!{}])")
@@ -35,166 +27,149 @@ BAR = "█"
 
 
 def md(text: str) -> str:
-    """Save or deck text as literal Markdown inline text."""
-    return _SPECIAL.sub(r"\\\1", one_line(text))
+    """Sanitized one-line text with Markdown syntax characters escaped."""
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(debrief: Debrief, lang: str) -> str:
+    w = Words(debrief, lang, md)
     out: list[str] = []
     deck = debrief.deck
-    out.append(f"# {t('report.title', lang, deck=md(deck.title.get(lang)))}")
+    out.append(f"# {w.t('report.title', deck=one_line(deck.title.get(lang)))}")
     out.append("")
-    out.append(f"{t('report.catalogue', lang)}: {md(deck.catalogue.title.get(lang))}")
+    out.append(f"{w.t('report.catalogue')}: {w.local(deck.catalogue.title)}")
     out.append("")
-    out.append(f"## {t('report.tables' if debrief.several_tables else 'report.session', lang)}")
+    out.append(f"## {w.t('report.tables' if debrief.several_tables else 'report.session')}")
     out.append("")
     for table in debrief.tables:
-        out.append(f"- **{md(table.label(lang))}**: {md(table_summary(debrief, table, lang))}")
+        out.append(f"- **{w.table(table.number)}**: {w.table_summary(table)}")
     out.append("")
-    _overview(debrief, lang, out)
-    out.append(f"## {t('report.rounds', lang)}")
+    _overview(w, out)
+    out.append(f"## {w.t('report.rounds')}")
     out.append("")
     for rnd in debrief.rounds:
-        _round(debrief, rnd, lang, out)
+        _round(w, rnd, out)
     if debrief.warnings:
-        out.append(f"## {t('report.warnings', lang)}")
+        out.append(f"## {w.t('report.warnings')}")
         out.append("")
-        out.extend(f"- {md(w)}" for w in debrief.warnings)
+        out.extend(f"- {w.text(warning)}" for warning in debrief.warnings)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _team(debrief: Debrief, summary: TeamSummary, lang: str) -> str:
-    return md(debrief.team_label(summary.team, lang))
-
-
-def _overview(debrief: Debrief, lang: str, out: list[str]) -> None:
-    overview = debrief.overview
-    out.append(f"## {t('report.overview', lang)}")
+def _overview(w: Words, out: list[str]) -> None:
+    overview = w.debrief.overview
+    out.append(f"## {w.t('report.overview')}")
     out.append("")
-    out.append(f"### {t('report.furthest', lang)}")
+    out.append(f"### {w.t('report.furthest')}")
     out.append("")
     if not overview.furthest_apart:
-        out.append(t("report.furthest_none", lang))
+        out.append(w.t("report.furthest_none"))
     for rank, rnd in enumerate(overview.furthest_apart, start=1):
-        title = md(rnd.card.title.get(lang))
-        out.append(f"{rank}. **{title}** ({rnd.number}): {md(disagreement(debrief, rnd, lang))}")
+        out.append(f"{rank}. **{w.local(rnd.card.title)}** ({rnd.number}): {w.disagreement(rnd)}")
     out.append("")
 
-    out.append(f"### {t('report.leans', lang)}")
+    out.append(f"### {w.t('report.leans')}")
     out.append("")
     fields = overview.teams[0].leans if overview.teams else ()
     for index, lean in enumerate(fields):
         tension = lean.field
-        out.append(f"**{md(tension.name.get(lang))}**")
+        out.append(f"**{w.local(tension.name)}**")
         out.append("")
-        a, b = md(pole_a(tension, lang)), md(pole_b(tension, lang))
-        out.append(f"| {t('report.team', lang)} | ← {a} | {t('report.neutral', lang)} | {b} → |")
+        a, b = w.pole_a(tension), w.pole_b(tension)
+        out.append(f"| {w.t('report.team')} | ← {a} | {w.t('report.neutral')} | {b} → |")
         out.append("|---|---:|---:|---:|")
         for summary in overview.teams:
             row = summary.leans[index]
-            out.append(f"| {_team(debrief, summary, lang)} | {row.a} | {row.neutral} | {row.b} |")
+            out.append(f"| {w.team(summary.team)} | {row.a} | {row.neutral} | {row.b} |")
         out.append("")
 
-    out.append(f"### {t('report.values_most', lang)}")
+    out.append(f"### {w.t('report.values_most')}")
     out.append("")
     for summary in overview.teams:
-        out.append(f"**{_team(debrief, summary, lang)}**")
+        out.append(f"**{w.team(summary.team)}**")
         out.append("")
         if not summary.values:
-            out.append(f"- {t('report.values_none', lang)}")
+            out.append(f"- {w.t('report.values_none')}")
         for count in summary.values[:TOP_VALUES]:
-            name = md(debrief.value_name(count.value, lang))
-            detail = t("report.value_poles", lang, a=count.toward_a, b=count.toward_b)
-            out.append(f"- `{BAR * count.total}` {count.total} {name} ({detail})")
+            detail = w.t("report.value_poles", a=count.toward_a, b=count.toward_b)
+            out.append(f"- `{BAR * count.total}` {count.total} {w.value(count.value)} ({detail})")
         out.append("")
 
-    out.append(f"### {t('report.unused', lang)}")
+    out.append(f"### {w.t('report.unused')}")
     out.append("")
-    unused = value_names(debrief, overview.unused_values, lang)
-    out.append(", ".join(md(name) for name in unused) or t("report.values_none", lang))
+    out.append(w.values(overview.unused_values) or w.t("report.values_none"))
     out.append("")
 
-    out.append(f"### {t('report.actions', lang)}")
+    out.append(f"### {w.t('report.actions')}")
     out.append("")
     for summary in overview.teams:
-        action = md(summary.action) if summary.action else f"*{t('report.no_action', lang)}*"
-        out.append(f"- **{_team(debrief, summary, lang)}**: {action}")
+        action = w.text(summary.action) if summary.action else f"*{w.t('report.no_action')}*"
+        out.append(f"- **{w.team(summary.team)}**: {action}")
     out.append("")
 
 
-def _cell(text: str) -> str:
-    return text or "—"
-
-
-def _round(debrief: Debrief, rnd: DebriefRound, lang: str, out: list[str]) -> None:
+def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
     card, tension = rnd.card, rnd.field
-    a, b = md(pole_a(tension, lang)), md(pole_b(tension, lang))
-    out.append(f"### {rnd.number}. {md(card.title.get(lang))}")
+    out.append(f"### {rnd.number}. {w.local(card.title)}")
     out.append("")
-    out.append(
-        f"*{md(tension.name.get(lang))}*: {a} ↔ {b} · {md(round_places(debrief, rnd, lang))}"
-    )
+    axis = f"{w.pole_a(tension)} ↔ {w.pole_b(tension)}"
+    out.append(f"*{w.local(tension.name)}*: {axis} · {w.places(rnd)}")
     out.append("")
     if card.setting is not None:
-        out.append(f"*{md(card.setting.get(lang))}*")
+        out.append(f"*{w.local(card.setting)}*")
         out.append("")
-    for paragraph in reflow(card.situation.get(lang)).split("\n\n"):
-        out.append(f"> {md(paragraph)}")
+    for paragraph in reflow(card.situation.get(w.lang)).split("\n\n"):
+        out.append(f"> {w.text(paragraph)}")
     out.append("")
     for letter, option in zip(LETTERS, card.options, strict=False):
-        out.append(f"- **{letter}**: {md(option.get(lang))}")
+        out.append(f"- **{letter}**: {w.local(option)}")
     if card.options:
         out.append("")
     if not rnd.entries:
-        out.append(f"*{t('report.no_answers', lang)}*")
+        out.append(f"*{w.t('report.no_answers')}*")
         out.append("")
     else:
         head = [
-            t("report.team", lang),
-            t("report.stance", lang),
-            t("report.option", lang),
-            t("report.toward", lang, pole=a),
-            t("report.toward", lang, pole=b),
-            t("report.rationale", lang),
-            t("report.time", lang),
+            w.t("report.team"),
+            w.t("report.stance"),
+            w.t("report.option"),
+            w.toward(tension, "a"),
+            w.toward(tension, "b"),
+            w.t("report.rationale"),
+            w.t("report.time"),
         ]
         out.append("| " + " | ".join(head) + " |")
         out.append("|---|---|---|---|---|---|---:|")
-        for entry in rnd.entries:
-            out.append(_entry_row(debrief, rnd, entry, lang))
+        out.extend(_entry_row(w, rnd, entry) for entry in rnd.entries)
         out.append("")
     changed = [e for e in rnd.entries if e.changes]
     if changed:
-        out.append(f"**{t('report.changes', lang)}**")
+        out.append(f"**{w.t('report.changes')}**")
         out.append("")
         for entry in changed:
-            out.append(f"- **{md(debrief.team_label(entry.team, lang))}**")
-            for choice in (*entry.changes, entry.choice):
-                out.append(f"  - {md(choice_summary(debrief, rnd, choice, lang))}")
+            out.append(f"- **{w.team(entry.team)}**")
+            out.extend(f"  - {w.choice(rnd, choice)}" for choice in (*entry.changes, entry.choice))
         out.append("")
     if rnd.notes:
-        out.append(f"**{t('report.notes', lang)}**")
+        out.append(f"**{w.t('report.notes')}**")
         out.append("")
         for table, note in rnd.notes:
-            prefix = (
-                f"{md(debrief.tables[table - 1].label(lang))}: " if debrief.several_tables else ""
-            )
-            out.append(f"- {prefix}{md(note)}")
+            prefix = f"{w.table(table)}: " if w.debrief.several_tables else ""
+            out.append(f"- {prefix}{w.text(note)}")
         out.append("")
 
 
-def _entry_row(debrief: Debrief, rnd: DebriefRound, entry: Entry, lang: str) -> str:
+def _entry_row(w: Words, rnd: DebriefRound, entry: Entry) -> str:
     choice = entry.choice
     stance = f"`{stance_axis(choice.stance)}` {signed(choice.stance)} "
-    stance += md(stance_words(choice.stance, rnd.field, lang))
-    cells = [
-        md(debrief.team_label(entry.team, lang)),
-        stance,
-        _cell(md(choice.option or "")),
-        _cell(", ".join(md(n) for n in value_names(debrief, choice.values_a, lang))),
-        _cell(", ".join(md(n) for n in value_names(debrief, choice.values_b, lang))),
-        _cell(md(choice.rationale)),
+    cells = (
+        w.team(entry.team),
+        stance + w.stance(choice.stance, rnd.field),
+        w.option(choice.option) or "—",
+        w.values(choice.values_a) or "—",
+        w.values(choice.values_b) or "—",
+        w.text(choice.rationale) or "—",
         duration(choice.seconds),
-    ]
+    )
     return "| " + " | ".join(cells) + " |"

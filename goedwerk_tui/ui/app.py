@@ -77,6 +77,8 @@ class GoedWerkApp(App[None]):
             self.route()
         elif self._start is not None:
             self.push_screen(self._start())
+        if self._game is not None and self._game.session.resumed:
+            self.notify(t("ui.resumed", self.lang))
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -62,6 +62,14 @@ class HomeScreen(Screen[None]):
             )
         yield Footer()
 
+    def on_mount(self) -> None:
+        menu = self.query_one(OptionList)
+        menu.highlighted = 0
+        menu.focus()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(OptionList).focus()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         lang = self.app.lang
         folder = self.app.save_dir or saves_dir()
@@ -97,6 +105,11 @@ class SavePickerScreen(Screen[None]):
             yield Static(Text(t(title, self.app.lang), style="bold"))
             yield OptionList(*(Option(label, id=str(path)) for path, label in self.labels))
         yield Footer()
+
+    def on_mount(self) -> None:
+        saves = self.query_one(OptionList)
+        saves.highlighted = 0
+        saves.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
@@ -141,14 +154,14 @@ class NewSessionScreen(Screen[None]):
             yield Input(id="cards", type="integer")
             yield Label(t("home.timer", lang))
             yield Input(id="timer", type="integer")
-            with Horizontal(classes="row"):
-                yield Checkbox(t("home.shuffle", lang), id="shuffle")
-                yield Select(
-                    [("Nederlands", "nl"), ("English", "en")],
-                    value=lang,
-                    allow_blank=False,
-                    id="language",
-                )
+            yield Checkbox(t("home.shuffle", lang), id="shuffle")
+            yield Label(t("home.language", lang))
+            yield Select(
+                [("Nederlands", "nl"), ("English", "en")],
+                value=lang,
+                allow_blank=False,
+                id="language",
+            )
             yield Button(t("home.start", lang), variant="primary", id="start")
         yield Footer()
 

@@ -39,6 +39,9 @@ def round_reveal(session: Session, round_: Round, lang: str, width: int) -> Rend
     if card.reflection is not None:
         parts += [Text(), Text(t("card.reflection", lang), style="bold")]
         parts.append(Text(sanitize(reflow(card.reflection.get(lang)))))
+    if card.variations:
+        parts += [Text(), Text(t("card.variations", lang), style="bold")]
+        parts += [Text("• " + sanitize(v.get(lang))) for v in card.variations]
     if round_.notes:
         parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
         parts += [Text("• " + sanitize(note)) for note in round_.notes]

@@ -15,7 +15,7 @@ from goedwerk_tui.render.reveal_view import stance_label
 
 class StanceBar(Widget, can_focus=True):
     DEFAULT_CSS = """
-    StanceBar { height: 1; padding: 0 1; background: $boost; }
+    StanceBar { height: 2; padding: 0 1; background: $boost; }
     StanceBar:focus { background: $accent 40%; }
     """
     BINDINGS = [
@@ -43,5 +43,5 @@ class StanceBar(Widget, can_focus=True):
             else:
                 text.append(" ○ ", style="dim")
         text.append("  " + sanitize(self.field.pole_b.get(self.lang)), style="bold magenta")
-        text.append(f"   ({stance_label(self.stance, self.field, self.lang)})", style="italic")
+        text.append(f"\n→ {stance_label(self.stance, self.field, self.lang)}", style="italic")
         return text
