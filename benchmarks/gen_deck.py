@@ -289,9 +289,16 @@ def main(argv: list[str] | None = None) -> int:
     _check_values()
     path = args.output or DEFAULT_OUT / f"deck-{args.cards}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
+    from goedwerk_tui.domain.yamlsource import MAX_FILE_BYTES
+
     text = deck_text(args.cards, args.seed)
+    size = len(text.encode("utf-8"))
     path.write_text(text, encoding="utf-8")
-    print(f"{path}: {args.cards:,} cards, {len(text.encode('utf-8')):,} bytes")
+    print(f"{path}: {args.cards:,} cards, {size:,} bytes")
+    if size > MAX_FILE_BYTES:
+        print(
+            f"gen_deck: over goedwerk's limit of {MAX_FILE_BYTES:,} bytes per file", file=sys.stderr
+        )
     return 0
 
 

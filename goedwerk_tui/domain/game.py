@@ -8,7 +8,6 @@ object only.
 from __future__ import annotations
 
 import random
-import re
 import secrets
 from datetime import datetime
 from pathlib import Path
@@ -28,18 +27,10 @@ from goedwerk_tui.domain.session import (
 )
 from goedwerk_tui.domain.text import clean_input
 
-# A whole terminal escape sequence (CSI, OSC, or a two-byte one), so that no
-# leftover like "[31m" stays in a name once the ESC itself is gone.
-_ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
-    r"|\x1b[@-Z\\-_]"
-)
-
 
 def team_list(names: list[str]) -> list[Team]:
     """Teams from typed names: cleaned, unique, 1 to 6 of them (default two teams)."""
-    cleaned = [clean_input(_ESCAPE_SEQUENCE.sub("", n), MAX_NAME) for n in names]
+    cleaned = [clean_input(n, MAX_NAME) for n in names]
     cleaned = [n for n in cleaned if n]
     if len(cleaned) > MAX_TEAMS:
         raise RuleError(f"at most {MAX_TEAMS} teams")

@@ -265,7 +265,7 @@ def _check_event(event: dict[str, Any]) -> str | None:
             ):
                 return "choice with damaged values"
         option = event.get("option")
-        if option is not None and (not isinstance(option, str) or option not in "ABCDEF"):
+        if option is not None and (not isinstance(option, str) or option not in tuple("ABCDEF")):
             return "choice with an unknown option"
         if not isinstance(event.get("rationale", ""), str):
             return "choice with a damaged rationale"

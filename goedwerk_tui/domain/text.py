@@ -41,8 +41,19 @@ def sanitize(text: str) -> str:
     return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# A whole terminal escape sequence (CSI, OSC, or a two-byte one), so that no
+# leftover like "[31m" stays in typed text once the ESC itself is gone.
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b[@-Z\\-_]"
+)
+
+
 def clean_input(text: str, limit: int = 200) -> str:
-    """What we keep of a line typed by a user: unsafe characters dropped, spaces folded."""
+    """What we keep of a line typed by a user: escape sequences and unsafe characters
+    dropped, white space folded, at most ``limit`` characters."""
+    text = ESCAPE_SEQUENCE.sub("", text)
     text = UNSAFE_CHARS.sub("", text).replace("\n", " ").replace("\t", " ")
     return " ".join(text.split())[:limit]
 

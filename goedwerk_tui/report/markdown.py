@@ -22,13 +22,15 @@ from goedwerk_tui.report import (
     stance_axis,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!{}])")
+_SPECIAL = "\\`*_[]<>&|~#!{}"
+_FIND_SPECIAL = re.compile("[" + re.escape(_SPECIAL) + "]")
+_ESCAPES = str.maketrans({char: "\\" + char for char in _SPECIAL})
 BAR = "█"
 
 
 def md(text: str) -> str:
-    """Sanitized one-line text with Markdown syntax characters escaped."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Sanitized one-line text with Markdown syntax characters backslash-escaped."""
+    return text if _FIND_SPECIAL.search(text) is None else text.translate(_ESCAPES)
 
 
 def render_markdown(debrief: Debrief, lang: str) -> str:

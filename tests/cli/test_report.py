@@ -319,6 +319,21 @@ def test_escape_sequences_in_a_save_never_reach_the_report(
     if fmt == "md":
         assert "<img" not in out.replace("\\<img", "")
         assert "\\<img src=x onerror=alert(1)\\>" in out
+    if fmt == "json":  # the data itself holds the visible escapes, not the characters
+        [team, *_] = json.loads(out)["tables"][0]["teams"]
+        assert team["name"] == "\\u001b[31mRood\\u001b[0m\\u202eteam"
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         assert any(cell.startswith("'=cmd|") for row in rows for cell in row)
+
+
+def test_report_loads_no_ui_library(saves: tuple[Path, Path]) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from goedwerk_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['report', {str(saves[0])!r}, '--format', 'html'])\n"
+        "print('textual' in sys.modules, 'rich' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -267,7 +267,7 @@ def test_typed_text_is_cleaned_before_it_is_saved(deck: Deck, tmp_path: Path) ->
     text = game.path.read_text(encoding="utf-8")
     assert "\x1b" not in text and "\x07" not in text
     lines = lines_of(game.path)
-    assert lines[2]["rationale"] == "Eerst[2J dit, dan dat"
+    assert lines[2]["rationale"] == "Eerst dit, dan dat"  # the whole escape sequence goes
     assert lines[-1]["text"] == "Een notitie"
 
 
@@ -377,6 +377,22 @@ def test_a_hand_edited_line_that_does_not_fit_is_skipped(deck: Deck, tmp_path: P
         {"event": "choice_recorded", "round": 5, "card": card, "team": "t1", "stance": 0},
         {"event": "card_dealt", "round": 1, "card": card},
         {"event": "party_started"},
+        {
+            "event": "choice_recorded",
+            "round": 1,
+            "card": card,
+            "team": "t1",
+            "stance": 0,
+            "option": "AB",
+        },
+        {
+            "event": "choice_recorded",
+            "round": 1,
+            "card": card,
+            "team": "t1",
+            "stance": 0,
+            "option": "",
+        },
     ]
     with game.path.open("a", encoding="utf-8") as handle:
         for seq, event in enumerate(bad, start=2):
@@ -385,7 +401,7 @@ def test_a_hand_edited_line_that_does_not_fit_is_skipped(deck: Deck, tmp_path: P
             handle.write(json.dumps(line) + "\n")
     read = read_save(game.path)
     assert sorted(w.split(": ", 1)[0] for w in read.warnings) == [
-        f"{game.path}:{n}" for n in range(3, 8)
+        f"{game.path}:{n}" for n in range(3, 10)
     ]
     assert all(w.endswith("line ignored") for w in read.warnings)
     assert read.session.rounds[0].choices == {} and len(read.session.rounds) == 1

@@ -1,0 +1,104 @@
+"""Issue 3: start-up to the first card on screen, and peak memory with a 10,000-card deck.
+
+Both are measured as whole processes in a pseudo-terminal (see ptyrun.py), against
+the smallest Textual app measured the same way, interleaved, median of N runs.
+
+    python benchmarks/bench_play.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ptyrun import median, run_until
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+BIG_DECK = OUT / "deck-10000.yaml"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    if not BIG_DECK.exists():
+        subprocess.run([sys.executable, str(HERE / "gen_deck.py")], check=True)
+    saves = tempfile.mkdtemp(prefix="goedwerk-bench-")
+    python = sys.executable
+    minimal = [python, str(HERE / "minimal_app.py")]
+    # the first card of the bundled default deck, in deck order
+    play = [
+        python,
+        "-m",
+        "goedwerk_tui",
+        "--save-dir",
+        saves,
+        "play",
+        "goed-werk-openbaar-bestuur",
+        "--team",
+        "Rood",
+        "--team",
+        "Blauw",
+    ]
+    big = [
+        python,
+        "-m",
+        "goedwerk_tui",
+        "--save-dir",
+        saves,
+        "play",
+        str(BIG_DECK),
+        "--team",
+        "Rood",
+        "--team",
+        "Blauw",
+    ]
+    big_marker = first_card_title(BIG_DECK)
+    times: dict[str, list[float]] = {"minimal": [], "play": [], "big": []}
+    memory: dict[str, list[float]] = {"minimal": [], "play": [], "big": []}
+    run_until(minimal, "MINIMAL-APP-READY")  # warm the file cache
+    run_until(play, "De cijfers in de Kamerbrief")
+    for _ in range(args.runs):
+        for name, argv, marker in (
+            ("minimal", minimal, "MINIMAL-APP-READY"),
+            ("play", play, "De cijfers in de Kamerbrief"),
+            ("big", big, big_marker),
+        ):
+            run = run_until(argv, marker)
+            times[name].append(run.seconds)
+            memory[name].append(run.max_rss_kib)
+    t_min, t_play, t_big = (median(times[k]) for k in ("minimal", "play", "big"))
+    m_min, m_play, m_big = (median(memory[k]) for k in ("minimal", "play", "big"))
+    deck_kib = BIG_DECK.stat().st_size / 1024
+    print(f"runs: {args.runs}")
+    print(
+        f"start-up to first card, bundled deck: {t_play:.3f} s; minimal app: {t_min:.3f} s; "
+        f"ratio {t_play / t_min:.2f}x (target <= 1.3x)"
+    )
+    print(f"start-up to first card, 10,000-card deck: {t_big:.3f} s")
+    print(
+        f"peak RSS: minimal {m_min / 1024:.1f} MiB, bundled deck {m_play / 1024:.1f} MiB, "
+        f"10,000-card deck {m_big / 1024:.1f} MiB; deck file {deck_kib / 1024:.1f} MiB"
+    )
+    budget = m_min * 1.5 + deck_kib
+    print(
+        f"memory budget (1.5x minimal + deck file): {budget / 1024:.1f} MiB; "
+        f"10,000-card deck uses {m_big / budget:.2f} of it"
+    )
+    return 0
+
+
+def first_card_title(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("title:") and line.startswith("    "):
+            return stripped.removeprefix("title:").strip().strip("'\"")
+    raise SystemExit(f"{path}: no card title found")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

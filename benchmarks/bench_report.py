@@ -1,0 +1,131 @@
+"""Issue 4: ``goedwerk report`` on a save of 10,000 choices against a bare JSON parse.
+
+Both sides are whole processes (start-up and imports included), because that is
+what a debrief leader waits for: ``python -m goedwerk_tui report SAVE --format F
+-o FILE`` against ``python -c`` that ``json.loads`` every line of the same file.
+Runs are interleaved and the first of each pair alternates, so a burst of load on a
+shared machine hits both sides alike. The figure that counts is the ratio of the
+medians; the target is at most 2x.
+
+    python benchmarks/bench_report.py                 # generates the save when missing
+    python benchmarks/bench_report.py --runs 11 --formats md json
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+TARGET = 2.0
+BARE = "import json, sys\nfor line in open(sys.argv[1], 'rb'):\n    json.loads(line)\n"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(
+            f"bench_report: {' '.join(command)} failed:\n{result.stderr.decode(errors='replace')}"
+        )
+    return elapsed
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs of each command (at least 5)")
+    parser.add_argument("--save", type=Path, help="save to report on (default: generate one)")
+    parser.add_argument(
+        "--formats", nargs="+", default=["md", "html", "csv", "json"], help="formats to time"
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 5:
+        parser.error("use at least 5 runs; a median of fewer is too noisy here")
+
+    save = args.save
+    if save is None:
+        save = OUT / "save-10k.jsonl"
+        if not save.exists():
+            subprocess.run([sys.executable, str(HERE / "generate_save.py"), str(save)], check=True)
+    save = save.resolve()
+    bare = [sys.executable, "-c", BARE, str(save)]
+    reports = {
+        fmt: [
+            sys.executable,
+            "-m",
+            "goedwerk_tui",
+            "report",
+            str(save),
+            "--format",
+            fmt,
+            "-o",
+            str(OUT / f"report-10k.{fmt}"),
+        ]
+        for fmt in args.formats
+    }
+    for command in reports.values():
+        check = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        if check.returncode != 0 or check.stderr:
+            raise SystemExit(f"bench_report: the save does not report cleanly:\n{check.stderr}")
+    timed(bare)  # warm the page cache
+
+    times: dict[str, list[float]] = {"bare": [], **{fmt: [] for fmt in reports}}
+    for run in range(args.runs):
+        for fmt, command in reports.items():
+            pair = [(command, fmt), (bare, "bare")]
+            if run % 2:
+                pair.reverse()
+            for cmd, key in pair:
+                times[key].append(timed(cmd))
+        print(
+            f"run {run + 1}/{args.runs}: "
+            + ", ".join(f"{key} {values[-1]:.3f}s" for key, values in times.items()),
+            file=sys.stderr,
+        )
+
+    base = statistics.median(times["bare"])
+    lines = sum(1 for _ in open(save, "rb"))
+    print(f"save: {save.name} ({save.stat().st_size:,} bytes, {lines:,} lines)")
+    print(f"machine: {cpu_model()}, {_nproc()} CPUs, Python {platform.python_version()}")
+    print(f"runs: {args.runs} of each, interleaved")
+    print(f"bare json.loads of every line: {base:.3f} s (median)")
+    worst = 0.0
+    for fmt in reports:
+        median = statistics.median(times[fmt])
+        ratio = median / base
+        worst = max(worst, ratio)
+        size = (OUT / f"report-10k.{fmt}").stat().st_size
+        verdict = "met" if ratio <= TARGET else "MISSED"
+        print(
+            f"report --format {fmt:4s}: {median:.3f} s  ratio {ratio:.2f}x "
+            f"({verdict}; output {size:,} bytes)"
+        )
+    print(f"target: at most {TARGET}x")
+    return 0 if worst <= TARGET else 1
+
+
+def _nproc() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

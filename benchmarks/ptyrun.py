@@ -1,0 +1,82 @@
+"""Run a terminal program in a pseudo-terminal and time it until a text appears.
+
+Used by the start-up, memory and replay benchmarks: the program is measured from
+process start to the moment the given text is on the (virtual) screen, as a user
+would see it, with no test hooks inside the program.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from dataclasses import dataclass
+
+
+@dataclass
+class Run:
+    seconds: float  # process start to text on screen
+    max_rss_kib: int  # peak resident memory of the process
+
+
+def run_until(
+    argv: list[str],
+    text: str,
+    *,
+    size: tuple[int, int] = (100, 30),
+    timeout: float = 60.0,
+    env: dict[str, str] | None = None,
+) -> Run:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    environment = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLUMNS": str(size[0]),
+        "LINES": str(size[1]),
+        **(env or {}),
+    }
+    environment.pop("TEXTUAL", None)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=environment, start_new_session=True
+    )
+    os.close(slave)
+    needle = text.encode("utf-8")
+    seen = b""
+    elapsed = None
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                seen = (seen + chunk)[-200_000:]
+                if needle in seen:
+                    elapsed = time.perf_counter() - start
+                    break
+            if process.poll() is not None:
+                break
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        _, status, usage = os.wait4(process.pid, 0)
+        os.close(master)
+    if elapsed is None:
+        tail = seen[-2000:].decode("utf-8", "replace")
+        raise RuntimeError(f"'{text}' never appeared on screen (status {status}): ...{tail}")
+    return Run(elapsed, usage.ru_maxrss)
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
