@@ -27,6 +27,26 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 TARGET = 2.0
 BARE = "import json, sys\nfor line in open(sys.argv[1], 'rb'):\n    json.loads(line)\n"
+# Where one report process spends its time (printed with --breakdown): the same
+# steps as ``goedwerk report``, timed one by one inside a fresh process.
+STAGES = """
+import sys, time, gc
+t = [time.perf_counter()]
+from goedwerk_tui.cli import main, build_parser
+from goedwerk_tui.authoring import atomic_write
+from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.domain.debrief import Debrief
+from goedwerk_tui.report.command import render
+from pathlib import Path
+t.append(time.perf_counter())
+gc.disable()
+read = read_save(Path(sys.argv[1])); t.append(time.perf_counter())
+debrief = Debrief.from_reads([read]); t.append(time.perf_counter())
+text = render(debrief, sys.argv[2], debrief.language); t.append(time.perf_counter())
+atomic_write(Path(sys.argv[3]), text); t.append(time.perf_counter())
+names = ["imports", "read_save", "Debrief", "render", "write"]
+print(" ".join(f"{n}={b - a:.4f}" for n, a, b in zip(names, t, t[1:])))
+"""
 
 
 def timed(command: list[str]) -> float:
@@ -56,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="save to report on (default: generate one)")
     parser.add_argument(
         "--formats", nargs="+", default=["md", "html", "csv", "json"], help="formats to time"
+    )
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also time the steps inside one report process"
     )
     args = parser.parse_args(argv)
     if args.runs < 5:
@@ -120,7 +143,33 @@ def main(argv: list[str] | None = None) -> int:
             f"({verdict}; output {size:,} bytes)"
         )
     print(f"target: at most {TARGET}x")
+    if args.breakdown:
+        for fmt in reports:
+            print(
+                f"steps of --format {fmt} (median of {args.runs}): {_steps(save, fmt, args.runs)}"
+            )
     return 0 if worst <= TARGET else 1
+
+
+def _steps(save: Path, fmt: str, runs: int) -> str:
+    """Median time per step inside a fresh process; ``rest`` is start-up and exit."""
+    found: dict[str, list[float]] = {}
+    target = OUT / f"report-10k.{fmt}"
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-c", STAGES, str(save), fmt, str(target)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        total = time.perf_counter() - start
+        steps = {k: float(v) for k, v in (part.split("=") for part in result.stdout.split())}
+        steps["rest"] = total - sum(steps.values())
+        for key, value in steps.items():
+            found.setdefault(key, []).append(value)
+    return ", ".join(f"{k} {statistics.median(v) * 1000:.0f} ms" for k, v in found.items())
 
 
 def _nproc() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -77,8 +78,13 @@ def build_value(data: dict[str, Any], lang: str) -> PublicValue:
     )
 
 
-def check_values(values: list[dict[str, Any]], family_ids: set[str], w: Walker) -> None:
-    """Ids unique, families known, related values known."""
+def check_values(
+    values: list[dict[str, Any]],
+    family_ids: set[str],
+    w: Walker,
+    known: Iterable[str] = (),
+) -> None:
+    """Ids unique, families known, related values known (``known``: a catalogue's ids)."""
     seen: dict[str, tuple[int, int]] = {}
     for value in values:
         if not valid(value.get("id")):
@@ -90,6 +96,7 @@ def check_values(values: list[dict[str, Any]], family_ids: set[str], w: Walker) 
             )
         else:
             seen[value["id"]] = value["@id"]
+    related_ok = set(known)
     for value in values:
         families = value.get("families")
         if valid(families):
@@ -99,8 +106,9 @@ def check_values(values: list[dict[str, Any]], family_ids: set[str], w: Walker) 
         related = value.get("related")
         if valid(related):
             for rel, at in zip(related, related.marks, strict=True):
-                if rel not in seen:
-                    w.error(at, f"unknown related value '{rel}'{did_you_mean(rel, seen)}")
+                if rel not in seen and rel not in related_ok:
+                    hint = did_you_mean(rel, [*seen, *related_ok])
+                    w.error(at, f"unknown related value '{rel}'{hint}")
 
 
 def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Walker]:
@@ -113,8 +121,12 @@ def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Wal
     data = CATALOGUE.walk(root, w)
     if not valid(data):
         return None, w
-    families = valid_items(data.get("families"))
-    family_ids = {f["id"] for f in families if valid(f.get("id"))}
+    families = [f for f in valid_items(data.get("families")) if valid(f.get("id"))]
+    family_ids: set[str] = set()
+    for family in families:
+        if family["id"] in family_ids:
+            w.error(family["@id"], f"duplicate family id '{family['id']}'")
+        family_ids.add(family["id"])
     values = [v for v in valid_items(data.get("values")) if valid(v.get("id"))]
     check_values(values, family_ids, w)
     if any(d.is_error for d in w.diagnostics):

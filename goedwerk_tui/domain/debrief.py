@@ -28,6 +28,7 @@ Decisions, so every presentation tells the same story:
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -199,8 +200,19 @@ class Debrief:
     # ----- building ----------------------------------------------------------
     @classmethod
     def from_paths(cls, paths: Iterable[str | Path]) -> Debrief:
-        """Read and analyse saves; SaveError (one line) when one cannot be used."""
-        return cls.from_reads([read_save(Path(p)) for p in paths])
+        """Read and analyse saves; SaveError (one line) when one cannot be used.
+
+        The cyclic garbage collector is paused meanwhile: a long save makes hundreds of
+        thousands of objects that all stay in use, and collector passes over them
+        found nothing while taking about a quarter of the reading time.
+        """
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return cls.from_reads([read_save(Path(p)) for p in paths])
+        finally:
+            if paused:
+                gc.enable()
 
     @classmethod
     def from_reads(cls, reads: Sequence[SaveRead]) -> Debrief:

@@ -19,7 +19,7 @@ from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck, TensionField
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
 from goedwerk_tui.domain.models import DECK
 from goedwerk_tui.domain.schema import Located, Walker, valid, valid_items
-from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.text import LocalText, reflow
 from goedwerk_tui.domain.yamlsource import compose, read_text
 
 # What fits the card screen at 80x24 without scrolling: the situation gets about
@@ -74,7 +74,7 @@ def parse_deck(text: str, display: str, base_dir: Path) -> DeckResult:
     deck_values = valid_items(data.get("values"))
     if catalogue is not None:
         family_ids = {f.id for f in catalogue.families}
-        check_values(deck_values, family_ids, w)
+        check_values(deck_values, family_ids, w, catalogue.by_id)
         complete = [v for v in deck_values if valid(v.get("id")) and valid(v.get("name"))]
         catalogue = catalogue.with_values(tuple(build_value(v, lang) for v in complete))
     cards = _check_cards(data, fields, catalogue, w)
@@ -203,8 +203,12 @@ def _warn_situation(card: dict[str, Any], w: Walker) -> None:
         return
     texts = situation.values() if isinstance(situation, dict) else (situation,)
     for text in texts:
-        lines = sum(
-            max(1, math.ceil(len(line) / SITUATION_WIDTH)) for line in text.strip().split("\n")
+        # as the screen shows it: paragraphs reflowed, a blank line between them
+        paragraphs = reflow(text).split("\n\n")
+        lines = (
+            len(paragraphs)
+            - 1
+            + sum(max(1, math.ceil(len(p) / SITUATION_WIDTH)) for p in paragraphs)
         )
         if lines > SITUATION_LINES:
             w.warning(

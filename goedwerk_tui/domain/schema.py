@@ -223,6 +223,10 @@ class Text(Kind):
                 if value is INVALID:
                     ok = False
                     continue
+                if not value.strip():
+                    w.error(mark_of(value_node), f"the '{lang}' text is empty")
+                    ok = False
+                    continue
                 result[lang] = value
             if ok and not result:
                 w.error(mark_of(node), "empty text: give at least one language")
@@ -346,10 +350,11 @@ class Obj(Kind):
         for key_node, value_node in node.value:
             if not w.enter(key_node):
                 continue
-            key = key_node.value
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
-                w.error(mark_of(key_node), f"keys must be plain words, not '{key}'")
+                shown = f" '{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else ""
+                w.error(mark_of(key_node), f"keys must be plain words; this key{shown} is not")
                 continue
+            key = key_node.value
             spec = fields.get(key)
             if spec is None:
                 w.error(

@@ -93,7 +93,7 @@ class Words:
         return name
 
     def values(self, ids: Iterable[str], sep: str = ", ") -> str:
-        return sep.join(self.value(v) for v in ids)
+        return sep.join([self.value(v) for v in ids])
 
     def team(self, team: TeamRef) -> str:
         label = self._teams.get(team.key)
@@ -180,14 +180,15 @@ class Words:
     def choice(self, rnd: DebriefRound, choice: Choice) -> str:
         """A choice in one line: time, stance, option, values, rationale."""
         tension = rnd.field
-        stance = f"{signed(choice.stance)} ({self.stance(choice.stance, tension)})"
-        parts = [duration(choice.seconds), stance]
+        stance = choice.stance
+        line = f"{duration(choice.seconds)} · {signed(stance)} ({self.stance(stance, tension)})"
         if choice.option:
-            parts.append(f"{self._option_word} {self.option(choice.option)}")
-        for pole, values in (("a", choice.values_a), ("b", choice.values_b)):
-            if values:
-                toward = self.toward(tension, pole, "report.toward_inline")
-                parts.append(f"{toward}: {self.values(values)}")
-        if choice.rationale.strip():
-            parts.append(f"“{self.text(choice.rationale)}”")
-        return " · ".join(parts)
+            line += f" · {self._option_word} {self.option(choice.option)}"
+        if choice.values_a:
+            toward = self.toward(tension, "a", "report.toward_inline")
+            line += f" · {toward}: {self.values(choice.values_a)}"
+        if choice.values_b:
+            toward = self.toward(tension, "b", "report.toward_inline")
+            line += f" · {toward}: {self.values(choice.values_b)}"
+        rationale = self.text(choice.rationale)
+        return f"{line} · “{rationale}”" if rationale else line

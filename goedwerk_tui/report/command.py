@@ -7,6 +7,7 @@ to stdout, or to FILE through a temporary file and a rename.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -39,6 +40,16 @@ def render(debrief: Debrief, fmt: str, lang: str) -> str:
 
 
 def run_report(saves: list[str], fmt: str, output: str | None, lang: str | None) -> int:
+    paused = gc.isenabled()
+    gc.disable()  # as in Debrief.from_paths: everything made stays in use until the end
+    try:
+        return _report(saves, fmt, output, lang)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _report(saves: list[str], fmt: str, output: str | None, lang: str | None) -> int:
     try:
         if fmt not in FORMATS:
             raise CommandError(

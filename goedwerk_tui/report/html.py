@@ -162,13 +162,12 @@ def _lean_chart(w: Words, rows: list[tuple[str, Lean]], lean: Lean) -> str:
         ("pb", f"{w.pole_b(tension)} →"),
     ]
     body = []
-    x = left
-    for css, text in legend:
+    for i, (css, text) in enumerate(legend):
+        x = i * 200
         body.append(
             f'<rect class="{css}" x="{x}" y="4" width="12" height="12"/>'
-            f'<text x="{x + 16}" y="14">{_label(text, 20)}</text>'
+            f'<text x="{x + 16}" y="14">{_label(text, 26)}</text>'
         )
-        x += 130
     for i, (name, counts) in enumerate(rows, start=1):
         y = i * row
         body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{_label(name)}</text>')

@@ -70,13 +70,16 @@ class GoedWerkApp(App[None]):
         self.lang = game.session.language
         self.route()
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen is the one the user came for: no blank screen before it."""
+        if self._game is not None:
+            return self.phase_screen()
+        if self._start is not None:
+            return self._start()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
-        if self._game is not None:
-            self.sub_title = self._game.session.deck.title.get(self.lang)
-            self.route()
-        elif self._start is not None:
-            self.push_screen(self._start())
         if self._game is not None and self._game.session.resumed:
             self.notify(t("ui.resumed", self.lang))
         for notice in self.notices:
@@ -88,6 +91,13 @@ class GoedWerkApp(App[None]):
 
     def route(self) -> None:
         """Show the screen that belongs to the session's phase."""
+        screen = self.phase_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:  # the default screen stays at the bottom of the stack
+            self.push_screen(screen)
+
+    def phase_screen(self) -> Screen[Any]:
         from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
         from goedwerk_tui.ui.screens.play import PlayScreen
         from goedwerk_tui.ui.screens.reveal import RevealScreen
@@ -98,11 +108,7 @@ class GoedWerkApp(App[None]):
             CLOSING: ClosingScreen,
             ENDED: SummaryScreen,
         }.get(phase, RevealScreen)
-        screen = localized(screen_class, self.lang)()
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        return localized(screen_class, self.lang)()
 
     def act(self, intent: Callable[..., R], *args: Any) -> R | None:
         """Run a game intent; a refusal or a failed save is shown, never raised."""

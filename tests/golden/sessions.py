@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import textwrap
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -135,8 +134,3 @@ def golden_saves(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, P
     shutil.move(first, one)
     shutil.move(second, two)
     return one, two
-
-
-def hand_save(path: Path, lines: list[str]) -> Path:
-    path.write_text("".join(textwrap.dedent(line).strip() + "\n" for line in lines), "utf-8")
-    return path

@@ -258,3 +258,46 @@ def test_empty_and_non_mapping_files() -> None:
         "deck.yaml:1:1: error: expected the deck (keys and values), got a list"
     ]
     assert "one YAML document" in errors("a: 1\n---\nb: 2\n")[0]
+
+
+def test_empty_text_in_a_language_mapping_is_an_error() -> None:
+    card = GOOD_CARD.replace("title: Een kaart", 'title: {nl: "Een kaart", en: "  "}')
+    assert errors(deck_text(card)) == ["deck.yaml:8:34: error: the 'en' text is empty"]
+
+
+def test_a_complex_key_gets_a_readable_message() -> None:
+    card = GOOD_CARD + "  ? [a, b]\n  : x\n"
+    assert errors(deck_text(card)) == [
+        "deck.yaml:12:7: error: keys must be plain words; this key is not"
+    ]
+
+
+def test_deck_values_may_relate_to_catalogue_values() -> None:
+    header = HEADER + (
+        "values:\n  - id: lef\n    name: Lef\n    families: [mensgericht]\n"
+        "    related: [moed, moedd]\n"
+    )
+    assert errors(deck_text(GOOD_CARD, header)) == [
+        "deck.yaml:10:21: error: unknown related value 'moedd' (did you mean 'moed'?)"
+    ]
+
+
+def test_hand_wrapped_situations_are_counted_as_the_screen_shows_them() -> None:
+    wrapped = "\n".join(["    Een korte regel."] * 14)
+    card = GOOD_CARD.replace(
+        "situation: Een situatie waarin je moet kiezen.", "situation: |\n" + wrapped
+    )
+    assert messages(deck_text(card)) == []  # 14 short lines read as one paragraph
+
+
+def test_duplicate_family_ids_in_a_catalogue() -> None:
+    from goedwerk_tui.domain.catalogue import parse_catalogue
+
+    text = (
+        "format: goedwerk-catalogue/1\nid: c\ntitle: C\nsource: s\n"
+        "families: [{id: a, name: A}, {id: a, name: B}]\n"
+        "values: [{id: v, name: V, families: [a]}]\n"
+    )
+    catalogue, walker = parse_catalogue(text, "cat.yaml")
+    assert catalogue is None
+    assert [str(d) for d in walker.diagnostics] == ["cat.yaml:5:35: error: duplicate family id 'a'"]

@@ -75,6 +75,8 @@ class PlayScreen(Screen[None]):
         self.refresh_teams()
 
     def refresh_status(self) -> None:
+        if not self.is_current:
+            return  # a card already played, left below on the screen stack
         game = self.app.game
         session = game.session
         assert session.current is not None
