@@ -55,6 +55,11 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
+def one_line(message: str) -> str:
+    """A message stays on its line even when it quotes a value with line breaks."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def mark_of(node: yaml.Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -75,10 +80,10 @@ class Walker:
     _aliased: set[int] = field(default_factory=set)
 
     def error(self, at: Mark, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], ERROR, message))
+        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], ERROR, one_line(message)))
 
     def warning(self, at: Mark, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], WARNING, message))
+        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], WARNING, one_line(message)))
 
     def enter(self, node: yaml.Node) -> bool:
         """False (with an error) when the node may not be used: alias or odd tag."""
