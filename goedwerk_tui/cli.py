@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from goedwerk_tui import __version__
+from goedwerk_tui.locations import DEFAULT_DECK_ID
 
 LANG_CHOICES = ("nl", "en")
 
@@ -19,11 +20,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"goedwerk {__version__}")
     parser.add_argument("--lang", choices=LANG_CHOICES, help="language of the screens")
-    parser.add_argument("--save-dir", help="folder for saves (default: $GOEDWERK_SAVES or ./saves)")
+    parser.add_argument(
+        "--save-dir", metavar="DIR", help="folder for saves (default: $GOEDWERK_SAVES or ./saves)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="start a session straight into the first card")
-    play.add_argument("deck", metavar="DECK", help="a deck file or the id of a bundled deck")
+    play.add_argument(
+        "deck",
+        metavar="DECK",
+        nargs="?",
+        default=DEFAULT_DECK_ID,
+        help=f"a deck file or the id of a bundled deck (default: {DEFAULT_DECK_ID})",
+    )
     play.add_argument("--team", action="append", default=[], metavar="NAME", help="a team (repeat)")
     play.add_argument("--cards", type=int, metavar="N", help="how many cards to play")
     play.add_argument("--shuffle", action="store_true", help="deal in random order")
@@ -31,22 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=int, metavar="N", help="seed for --shuffle (same seed, same deal)"
     )
     play.add_argument("--timer", type=int, metavar="SECONDS", help="time limit per card")
-    play.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
-    play.add_argument("--save-dir", dest="sub_save_dir", help=argparse.SUPPRESS)
+    play.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
+    play.add_argument("--save-dir", dest="sub_save_dir", metavar="DIR", help="folder for saves")
 
     resume = sub.add_parser("resume", help="continue an interrupted session")
     resume.add_argument("save", metavar="SAVE")
-    resume.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    resume.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
 
     replay = sub.add_parser("replay", help="walk through saved sessions for a debrief")
     replay.add_argument("saves", metavar="SAVE", nargs="+")
-    replay.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    replay.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
 
     report = sub.add_parser("report", help="write a debrief report of saved sessions")
     report.add_argument("saves", metavar="SAVE", nargs="+")
     report.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
     report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    report.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    report.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
 
     validate = sub.add_parser("validate", help="check decks and catalogues")
     validate.add_argument("paths", metavar="PATH", nargs="+")
@@ -56,17 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     values = sub.add_parser("values", help="list a value catalogue")
     values.add_argument("catalogue", nargs="?", default="kernaghan-2003", metavar="CATALOGUE")
-    values.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    values.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
 
     new_deck = sub.add_parser("new-deck", help="write a commented starter deck")
     new_deck.add_argument("path", metavar="PATH")
-    new_deck.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    new_deck.add_argument(
+        "--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)"
+    )
 
     show = sub.add_parser("show", help="preview a card or a deck as players see it")
     show.add_argument("deck", metavar="DECK")
     show.add_argument("card", metavar="CARD-ID", nargs="?")
     show.add_argument("--reflection", action="store_true", help="include the reflection")
-    show.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=argparse.SUPPRESS)
+    show.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
     return parser
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TableInfo, TeamRef
 from goedwerk_tui.domain.deck import TensionField
 from goedwerk_tui.domain.session import Choice
-from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
+from goedwerk_tui.domain.text import UNSAFE_CHARS, LocalText, sanitize
 from goedwerk_tui.i18n import t
 
 LETTERS = "ABCDEF"
@@ -82,9 +82,9 @@ class Words:
         """A UI message (our own text, but values in it may come from a save)."""
         return self.escape(t(key, self.lang, **values))
 
-    def local(self, text: object) -> str:
-        """Deck text (a ``LocalText``) in the report language."""
-        return self.text(text.get(self.lang))  # type: ignore[attr-defined]
+    def local(self, text: LocalText) -> str:
+        """Deck text in the report language."""
+        return self.text(text.get(self.lang))
 
     def value(self, value_id: str) -> str:
         name = self._values.get(value_id)
