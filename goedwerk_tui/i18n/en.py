@@ -170,4 +170,5 @@ MESSAGES: dict[str, str] = {
     "replay.warning": "Note: {warning}",
     "key.prev_card": "previous card",
     "key.next_card": "next card",
+    "ui.quit_saved": "Everything is saved. To continue: goedwerk resume {path}",
 }

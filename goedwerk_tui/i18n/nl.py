@@ -170,4 +170,5 @@ MESSAGES: dict[str, str] = {
     "replay.warning": "Let op: {warning}",
     "key.prev_card": "vorige kaart",
     "key.next_card": "volgende kaart",
+    "ui.quit_saved": "Alles is opgeslagen. Verder spelen: goedwerk resume {path}",
 }

@@ -61,6 +61,11 @@ class GoedWerkApp(App[None]):
         self.title = t("app.title", lang)
 
     @property
+    def current_game(self) -> Game | None:
+        """The session being played, if any (the home screen and replay have none)."""
+        return self._game
+
+    @property
     def game(self) -> Game:
         assert self._game is not None, "no session is being played"
         return self._game

@@ -13,6 +13,7 @@ from goedwerk_tui.authoring import CommandError, open_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import Clock, SaveError, utc_now
 from goedwerk_tui.domain.session import RuleError
+from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
 
 
@@ -65,6 +66,11 @@ def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
 
 
 def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> int:
+    import sys
+
     app = build_app(args, lang, save_dir)
     app.run()
+    game = app.current_game
+    if game is not None and not game.session.ended:
+        print(f"goedwerk: {t('ui.quit_saved', app.lang, path=str(game.path))}", file=sys.stderr)
     return 0
