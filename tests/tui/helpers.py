@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,18 @@ from textual.pilot import Pilot
 
 from goedwerk_tui.cli import build_parser
 from goedwerk_tui.ui.launch import build_app
+
+
+def screen_text(app: Any, width: int = 120) -> str:
+    """The text of every Static and Button on the current screen, as a user reads it."""
+    from rich.console import Console
+    from textual.widgets import Button
+
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(width=width, record=True, file=sink)
+        for widget in app.screen.query("Static, Button"):
+            console.print(widget.label if isinstance(widget, Button) else widget.content)
+        return console.export_text()
 
 
 def keys(text: str) -> list[str]:

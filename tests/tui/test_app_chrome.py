@@ -46,3 +46,24 @@ async def test_main_actions_are_in_the_command_palette(saves_dir: Path) -> None:
         assert isinstance(app.screen, RevealScreen)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Volgende kaart" in titles and "Notitie toevoegen" in titles
+
+
+async def test_the_mouse_works_too(saves_dir: Path) -> None:
+    from goedwerk_tui.ui.screens.choice import ChoiceScreen
+    from goedwerk_tui.ui.widgets.option_picker import OptionPicker
+    from goedwerk_tui.ui.widgets.stance_bar import StanceBar
+
+    app = app_for(ARGV, saves_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#team-2")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and app.screen.team.name == "Blauw"
+        bar = app.screen.query_one(StanceBar)
+        first = 1 + len("Professionele opvatting") + 2  # padding, pole A, two spaces
+        await pilot.click(StanceBar, offset=(first + 3 * 4 + 1, 0))  # the fifth circle
+        assert bar.stance == 2
+        await pilot.click(StanceBar, offset=(first + 1, 0))  # the first circle
+        assert bar.stance == -2
+        picker = app.screen.query_one(OptionPicker)
+        await pilot.click(OptionPicker, offset=(1 + len(" geen  ") + len(" A  ") + 1, 0))
+        assert picker.option == "B"

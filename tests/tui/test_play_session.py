@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.reveal import RevealScreen
-from tests.tui.helpers import FakeClock, app_for, choose, keys, save_lines
+from tests.tui.helpers import FakeClock, app_for, choose, keys, save_lines, screen_text
 
 DECK = "goed-werk-openbaar-bestuur"
-
-
-def screen_text(app) -> str:  # noqa: ANN001
-    """Everything the current screen shows, as plain text."""
-    from rich.console import Console
-    from textual.widgets import Static
-
-    console = Console(width=100, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    for widget in app.screen.query(Static):
-        console.print(widget.content)
-    return console.export_text()
 
 
 async def test_two_teams_play_three_cards_and_everything_is_in_the_save(saves_dir: Path) -> None:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from rich.console import Console
-from textual.widgets import Static
-
 from goedwerk_tui.ui.screens.replay import OverviewScreen, ReplayScreen
-from tests.tui.helpers import app_for
+from tests.tui.helpers import app_for, screen_text
 from tests.tui.sessions import played_save
 
 
 def shown(app) -> str:  # noqa: ANN001
-    console = Console(width=120, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    for widget in app.screen.query(Static):
-        console.print(widget.content)
-    return console.export_text()
+    return screen_text(app, 120)
 
 
 async def test_step_through_a_round_choice_by_choice(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
@@ -45,7 +45,11 @@ class PlayScreen(Screen[None]):
         yield Static(id="status")
         with VerticalScroll(id="card-scroll"):
             yield Static(id="card")
-        yield Static(id="teams")
+        with Horizontal(id="teams"):
+            for number, _ in enumerate(self.app.game.session.teams, start=1):
+                button = Button("", id=f"team-{number}", compact=True)
+                button.can_focus = False  # keys 1-6 choose; a click does the same
+                yield button
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,17 +103,20 @@ class PlayScreen(Screen[None]):
     def refresh_teams(self) -> None:
         session = self.app.game.session
         assert session.current is not None
-        line = Text()
         for index, team in enumerate(session.teams):
-            chosen = team.id in session.current.choices
-            line.append(f" {index + 1} ", style="reverse")
-            line.append(" " + sanitize(team.name) + " ", style=team_style(index))
-            if chosen:
-                line.append("✓ " + t("ui.status.chosen", self.lang), style="green")
+            label = Text()
+            label.append(f" {index + 1} ", style="reverse")
+            label.append(" " + sanitize(team.name) + " ", style=team_style(index))
+            if team.id in session.current.choices:
+                label.append("✓ " + t("ui.status.chosen", self.lang), style="green")
             else:
-                line.append("· " + t("ui.status.waiting", self.lang), style="dim")
-            line.append("   ")
-        self.query_one("#teams", Static).update(line)
+                label.append("· " + t("ui.status.waiting", self.lang), style="dim")
+            self.query_one(f"#team-{index + 1}", Button).label = label
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A click on a team does what its number key does."""
+        assert event.button.id is not None
+        self.action_team(int(event.button.id.removeprefix("team-")))
 
     def action_team(self, number: int) -> None:
         session = self.app.game.session

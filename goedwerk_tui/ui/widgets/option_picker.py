@@ -40,6 +40,16 @@ class OptionPicker(Widget, can_focus=True):
             self.option = letter
             event.stop()
 
+    def on_click(self, event: events.Click) -> None:
+        """A click on a letter (or on 'none') picks it."""
+        x = event.x - self.styles.padding.left
+        for letter in self.letters:
+            width = len(letter or t("choice.no_option", self.lang)) + 3  # " X " and a space
+            if x < width:
+                self.option = letter
+                return
+            x -= width
+
     def render(self) -> Text:
         text = Text()
         for letter in self.letters:

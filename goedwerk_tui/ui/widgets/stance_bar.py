@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -33,6 +34,13 @@ class StanceBar(Widget, can_focus=True):
 
     def action_move(self, step: int) -> None:
         self.stance = max(STANCES[0], min(STANCES[-1], self.stance + step))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on one of the five circles picks that stance."""
+        first = len(sanitize(self.field.pole_a.get(self.lang))) + 2  # after "Pole A  "
+        slot = (event.x - self.styles.padding.left - first) // 3
+        if event.y == 0 and 0 <= slot < len(STANCES):
+            self.stance = STANCES[slot]
 
     def render(self) -> Text:
         text = Text()
