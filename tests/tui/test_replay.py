@@ -75,3 +75,18 @@ async def test_two_tables_open_as_one_debrief(tmp_path: Path) -> None:
         await pilot.press("o")
         text = shown(app)
         assert "Tafel 2 · Groen" in text and "Tafel 1: " in text and "Tafel 2: " in text
+
+
+async def test_a_torn_save_opens_with_a_clear_warning(tmp_path: Path) -> None:
+    save = played_save(tmp_path)
+    with open(save, "a", encoding="utf-8") as handle:
+        handle.write('{"seq": 40, "ts": "20')  # the program died while writing
+    app = app_for(["replay", str(save)], tmp_path)
+    warnings: list[str] = []
+    app.notify = lambda message, **kwargs: warnings.append(message)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("right")
+        assert "Eerst dit" in shown(app)
+    assert any("the last line was cut off" in w for w in warnings)

@@ -1,0 +1,56 @@
+"""`goedwerk replay` and `resume` on saves that cannot be used: one line, exit 1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def goedwerk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "goedwerk_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "the file is empty; it holds no session"),
+        ("not json\n", "not a goedwerk save (the first line is not a JSON object)"),
+        (
+            '{"seq":0,"ts":"x","event":"session_started","format":"other/1"}\n',
+            "not a goedwerk save",
+        ),
+        (
+            '{"seq":0,"ts":"x","event":"session_started","format":"goedwerk-save/2"}\n',
+            "made by a newer goedwerk",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["replay", "resume"])
+def test_unusable_saves_give_one_line_and_exit_1(
+    tmp_path: Path, command: str, content: str, expected: str
+) -> None:
+    save = tmp_path / "kapot.jsonl"
+    save.write_text(content, encoding="utf-8")
+    result = goedwerk(command, str(save))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"goedwerk: {save}")
+    assert expected in result.stderr
+    assert save.read_text(encoding="utf-8") == content  # nothing written to it
+
+
+def test_a_missing_save(tmp_path: Path) -> None:
+    result = goedwerk("replay", str(tmp_path / "nope.jsonl"))
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"goedwerk: {tmp_path / 'nope.jsonl'}: no such file\n",
+    )
