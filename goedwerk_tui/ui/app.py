@@ -96,6 +96,7 @@ class GoedWerkApp(App[None]):
 
     def route(self) -> None:
         """Show the screen that belongs to the session's phase."""
+        self.clear_notifications()  # confirmations of the last screen would cover the new one
         screen = self.phase_screen()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
