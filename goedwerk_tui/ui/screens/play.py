@@ -170,9 +170,9 @@ class PlayScreen(Screen[None]):
     def action_skip(self) -> None:
         if self.app.act(self.app.game.skip) is None:
             return
-        self.notify(t("ui.skipped", self.lang))
         if self.app.act(self.app.game.next) is not None:
             self.app.route()
+            self.app.notify(t("ui.skipped", self.lang))
 
     def action_end_cards(self) -> None:
         now = time.monotonic()
