@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -37,11 +36,6 @@ HIGH_CONTRAST = Theme(
 
 class GoedWerkApp(App[None]):
     CSS_PATH = "app.tcss"
-    BINDINGS = [
-        Binding("question_mark", "help", "key.help", key_display="?"),
-        Binding("ctrl+t", "toggle_contrast", "key.contrast"),
-        Binding("q", "quit", "key.quit"),
-    ]
 
     def __init__(
         self,

@@ -23,12 +23,11 @@ N = TypeVar("N", bound=type[DOMNode])
 def localized(cls: N, lang: str) -> N:
     bindings = []
     messages = CATALOGUES[lang]
-    for binding in cls.__dict__.get("BINDINGS", []):  # the class's own; Textual merges the rest
-        if not isinstance(binding, Binding):
+    own = [b for base in reversed(cls.__mro__) for b in base.__dict__.get("BINDINGS", [])]
+    for binding in own:  # later (more derived) bindings win when Textual merges them
+        if not isinstance(binding, Binding) or binding.description not in messages:
             continue
-        description = binding.description
-        if description in messages:
-            description = t(description, lang)
+        description = t(binding.description, lang)
         bindings.append(
             Binding(
                 binding.key,

@@ -66,3 +66,21 @@ async def test_debrief_opens_a_saved_session(saves_dir: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
+
+
+async def test_choosing_the_english_deck_switches_the_language(saves_dir: Path) -> None:
+    from textual.widgets import Select
+
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        deck = app.screen.query_one("#deck", Select)
+        deck.value = str(DECKS / "good-work-public-service.yaml")
+        await pilot.pause()
+        assert app.screen.query_one("#language", Select).value == "en"
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.lang == "en"
+    assert save_lines(saves_dir)[0]["language"] == "en"

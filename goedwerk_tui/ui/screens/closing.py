@@ -9,20 +9,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from goedwerk_tui.domain.session import Session
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.reveal_view import team_style
+from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
 
 
-class ClosingScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+s", "finish", "key.finish")]
+class ClosingScreen(GoedWerkScreen):
+    BINDINGS = [Binding("ctrl+s", "finish", "key.finish"), *COMMON_BINDINGS]
 
     app: GoedWerkApp  # type: ignore[assignment]
 
@@ -115,7 +115,9 @@ def summary_renderable(session: Session, lang: str, path: str) -> RenderableType
     return Group(*parts)
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(GoedWerkScreen):
+    BINDINGS = [*COMMON_BINDINGS]
+
     app: GoedWerkApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:

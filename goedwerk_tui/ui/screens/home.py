@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +20,7 @@ from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
 from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
@@ -46,7 +46,9 @@ def list_saves(folder: Path, *, unfinished: bool) -> list[tuple[Path, str]]:
     return found
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(GoedWerkScreen):
+    BINDINGS = [*COMMON_BINDINGS]
+
     app: GoedWerkApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
@@ -89,8 +91,8 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(localized(SavePickerScreen, lang)(saves, "debrief"))
 
 
-class SavePickerScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", "key.back")]
+class SavePickerScreen(GoedWerkScreen):
+    BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
     app: GoedWerkApp  # type: ignore[assignment]
 
     def __init__(self, saves: list[tuple[Path, str]], purpose: str) -> None:
@@ -130,17 +132,19 @@ class SavePickerScreen(Screen[None]):
         self.app.pop_screen()
 
 
-class NewSessionScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", "key.back")]
+class NewSessionScreen(GoedWerkScreen):
+    BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
     app: GoedWerkApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         decks = []
+        self.deck_languages: dict[str, str] = {}
         for path in bundled_deck_paths():
             result = parse_deck_file(path)
             if result.deck is not None:
                 decks.append((sanitize(result.deck.title.get(lang)), str(path)))
+                self.deck_languages[str(path)] = result.deck.language
         default = next((p for _, p in decks if Path(p).stem == DEFAULT_DECK_ID), None)
         with VerticalScroll(id="new-session"):
             yield Static(Text(t("home.new", lang), style="bold"))
@@ -164,6 +168,11 @@ class NewSessionScreen(Screen[None]):
             )
             yield Button(t("home.start", lang), variant="primary", id="start")
         yield Footer()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """The deck's language is the default language of the screens."""
+        if event.select.id == "deck" and str(event.value) in self.deck_languages:
+            self.query_one("#language", Select).value = self.deck_languages[str(event.value)]
 
     def _number(self, widget_id: str, label_key: str) -> tuple[bool, int | None]:
         raw = self.query_one(f"#{widget_id}", Input).value.strip()

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from goedwerk_tui.domain.text import sanitize
@@ -17,6 +16,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import card_panel
 from goedwerk_tui.render.reveal_view import team_style
 from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 from goedwerk_tui.ui.screens.choice import ChoiceDraft, ChoiceScreen
 
 if TYPE_CHECKING:
@@ -30,13 +30,14 @@ def clock_text(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class PlayScreen(Screen[None]):
+class PlayScreen(GoedWerkScreen):
     BINDINGS = [
         Binding("1", "team(1)", "key.team", key_display="1-6"),
         *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
         Binding("r", "reveal", "key.reveal"),
         Binding("s", "skip", "key.skip"),
         Binding("e", "end_cards", "key.end"),
+        *COMMON_BINDINGS,
     ]
 
     app: GoedWerkApp  # type: ignore[assignment]

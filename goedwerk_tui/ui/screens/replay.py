@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,9 +18,10 @@ from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.debrief_view import overview, round_step, timeline
 from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(GoedWerkScreen):
     """One round at a time; → and ← step through the choices as they were recorded."""
 
     BINDINGS = [
@@ -31,6 +31,7 @@ class ReplayScreen(Screen[None]):
         Binding("pageup,p", "previous_card", "key.prev_card", key_display="p"),
         Binding("g", "toggle_guess", "key.guess"),
         Binding("o", "overview", "key.overview"),
+        *COMMON_BINDINGS,
     ]
 
     def __init__(self, debrief: Debrief, lang: str) -> None:
@@ -140,8 +141,8 @@ class ReplayScreen(Screen[None]):
         self.app.push_screen(localized(OverviewScreen, self.lang)(self.debrief, self.lang))
 
 
-class OverviewScreen(Screen[None]):
-    BINDINGS = [Binding("escape,o", "close", "key.back")]
+class OverviewScreen(GoedWerkScreen):
+    BINDINGS = [Binding("escape,o", "close", "key.back"), *COMMON_BINDINGS]
 
     def __init__(self, debrief: Debrief, lang: str) -> None:
         super().__init__()

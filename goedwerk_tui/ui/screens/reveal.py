@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from goedwerk_tui.domain.session import Round, Session
@@ -17,6 +16,7 @@ from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.reveal_view import reveal_renderable
 from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 from goedwerk_tui.ui.screens.note import NoteScreen
 
 if TYPE_CHECKING:
@@ -48,11 +48,12 @@ def round_reveal(session: Session, round_: Round, lang: str, width: int) -> Rend
     return Group(*parts)
 
 
-class RevealScreen(Screen[None]):
+class RevealScreen(GoedWerkScreen):
     BINDINGS = [
         Binding("n", "next", "key.next"),
         Binding("o", "note", "key.note"),
         Binding("e", "end_cards", "key.end"),
+        *COMMON_BINDINGS,
     ]
 
     app: GoedWerkApp  # type: ignore[assignment]

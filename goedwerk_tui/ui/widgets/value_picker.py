@@ -19,10 +19,10 @@ from goedwerk_tui.i18n import t
 
 class ValueList(OptionList):
     BINDINGS = [
-        Binding("left", "pole('a')", "pool A", show=False),
-        Binding("right", "pole('b')", "pool B", show=False),
-        Binding("space", "pole('')", "weg", show=False),
-        Binding("delete,backspace", "pole('')", "weg", show=False),
+        Binding("left", "pole('a')", "", show=False),
+        Binding("right", "pole('b')", "", show=False),
+        Binding("space", "pole('')", "", show=False),
+        Binding("delete,backspace", "pole('')", "", show=False),
     ]
 
     @dataclass
