@@ -1,9 +1,9 @@
 """A small schema language for our YAML formats.
 
 The same definitions drive two things: the validator (``Walker``), which turns a
-YAML node tree into plain data while collecting every mistake with its line and
-column, and ``json_schema()``, which writes the JSON Schema editors use. Nothing
-is maintained twice.
+YAML node tree (``yamlsource`` nodes) into plain data while collecting every mistake
+with its line and column, and ``json_schema()``, which writes the JSON Schema editors
+use. Nothing is maintained twice.
 
 Objects come back as dicts. Beside each key ``k`` the dict holds ``"@k"``, the
 ``(line, col)`` of its value, and ``"@"`` holds the object's own position, so
@@ -13,14 +13,14 @@ later checks (references, uniqueness) can point at the right place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from goedwerk_tui.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from goedwerk_tui.domain.text import LANGUAGES, describe_char, find_unsafe
+from goedwerk_tui.domain.yamlsource import MappingNode, Node, ScalarNode, SequenceNode
 
 Mark = tuple[int, int]
 
@@ -60,12 +60,15 @@ def one_line(message: str) -> str:
     return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def mark_of(node: yaml.Node) -> Mark:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def mark_of(node: Node) -> Mark:
+    return node.mark
 
 
 def show_tag(tag: str) -> str:
     return "!!" + tag[len(_Y) :] if tag.startswith(_Y) else tag
+
+
+_ALL_LANGUAGES = frozenset(LANGUAGES)
 
 
 @dataclass
@@ -74,29 +77,57 @@ class Walker:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # positions and languages of every localized text, for translation warnings
-    texts: list[tuple[Mark, tuple[str, ...]]] = field(default_factory=list)
+    error_count: int = 0
+    # For the translation warnings: every language any text is given in, and, in file
+    # order, where each text stands that lacks one of LANGUAGES (a plain string or a
+    # one-language mapping) and which languages it has. Texts in every language never
+    # get a warning, so they are not kept. Marks are packed ``line << 32 | col``.
+    languages: set[str] = field(default_factory=set)
+    _text_marks: array[int] = field(default_factory=lambda: array("q"))
+    _text_langs: bytearray = field(default_factory=bytearray)
+    _lang_sets: dict[tuple[str, ...], int] = field(default_factory=dict)
+    # only an anchored node can be reached twice (through an alias); these are kept
+    # alive by the composer's anchors while the file is walked, so ids stay theirs
     _seen: set[int] = field(default_factory=set)
-    _aliased: set[int] = field(default_factory=set)
 
     def error(self, at: Mark, message: str) -> None:
+        self.error_count += 1
         self.diagnostics.append(Diagnostic(self.path, at[0], at[1], ERROR, one_line(message)))
 
     def warning(self, at: Mark, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, at[0], at[1], WARNING, one_line(message)))
 
-    def enter(self, node: yaml.Node) -> bool:
-        """False (with an error) when the node may not be used: alias or odd tag."""
-        key = id(node)
-        if key in self._seen:
-            if key not in self._aliased:  # one message per reused value, however often
-                self._aliased.add(key)
+    def note_text(self, at: Mark, langs: tuple[str, ...]) -> None:
+        """A localized text at ``at`` in ``langs`` (``()`` for a plain string)."""
+        self.languages.update(langs)
+        if _ALL_LANGUAGES.issubset(langs):
+            return
+        code = self._lang_sets.setdefault(langs, len(self._lang_sets))
+        self._text_marks.append(at[0] << 32 | at[1])
+        self._text_langs.append(code)
+
+    def incomplete_texts(self) -> Iterator[tuple[Mark, tuple[str, ...]]]:
+        """The texts ``note_text`` kept, in file order: mark and languages."""
+        sets = list(self._lang_sets)
+        for packed, code in zip(self._text_marks, self._text_langs, strict=True):
+            yield (packed >> 32, packed & 0xFFFFFFFF), sets[code]
+
+    def enter(self, node: Node) -> bool:
+        """False (with an error) when the node may not be used: anchored or odd tag.
+
+        An anchored value is refused where it is defined, used by an alias or not:
+        one message per anchor, however often aliases repeat it (so an alias bomb
+        is never expanded).
+        """
+        if node.anchor is not None:
+            key = id(node)
+            if key not in self._seen:
+                self._seen.add(key)
                 self.error(
                     mark_of(node),
                     "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
                 )
             return False
-        self._seen.add(key)
         if node.tag not in _ALLOWED_TAGS:
             self.error(
                 mark_of(node),
@@ -105,10 +136,10 @@ class Walker:
             return False
         return True
 
-    def string(self, node: yaml.Node, what: str) -> Any:
+    def string(self, node: Node, what: str) -> Any:
         """A scalar's text, or INVALID with an error explaining what YAML made of it."""
-        if not isinstance(node, yaml.ScalarNode):
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+        if not isinstance(node, ScalarNode):
+            kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
             self.error(mark_of(node), f"expected {what}, got {kind}")
             return INVALID
         if node.tag != STR:
@@ -137,7 +168,7 @@ class Walker:
 class Kind:
     description: str = ""
 
-    def walk(self, node: yaml.Node, w: Walker) -> Any:  # pragma: no cover - abstract
+    def walk(self, node: Node, w: Walker) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
@@ -157,7 +188,7 @@ class String(Kind):
     what: str = "text"
     pattern_hint: str = ""
 
-    def walk(self, node: yaml.Node, w: Walker) -> Any:
+    def walk(self, node: Node, w: Walker) -> Any:
         if not w.enter(node):
             return INVALID
         value = w.string(node, self.what)
@@ -200,8 +231,8 @@ class Text(Kind):
 
     description: str = ""
 
-    def walk(self, node: yaml.Node, w: Walker) -> Any:
-        if isinstance(node, yaml.MappingNode) and node.tag == MAP:
+    def walk(self, node: Node, w: Walker) -> Any:
+        if isinstance(node, MappingNode) and node.tag == MAP:
             if not w.enter(node):
                 return INVALID
             result: dict[str, str] = {}
@@ -211,7 +242,7 @@ class Text(Kind):
                     ok = False
                     continue
                 lang = key_node.value
-                if not isinstance(key_node, yaml.ScalarNode) or lang not in LANGUAGES:
+                if not isinstance(key_node, ScalarNode) or lang not in LANGUAGES:
                     w.error(
                         mark_of(key_node),
                         f"unknown language '{lang}' in text; use "
@@ -238,7 +269,7 @@ class Text(Kind):
                 return INVALID
             if not ok:
                 return INVALID
-            w.texts.append((mark_of(node), tuple(result)))
+            w.note_text(mark_of(node), tuple(result))
             return result
         if not w.enter(node):
             return INVALID
@@ -247,7 +278,7 @@ class Text(Kind):
             if not value.strip():
                 w.error(mark_of(node), "text is empty")
                 return INVALID
-            w.texts.append((mark_of(node), ()))
+            w.note_text(mark_of(node), ())
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -276,11 +307,11 @@ class ListOf(Kind):
     max_items: int | None = None
     count_what: str = "items"
 
-    def walk(self, node: yaml.Node, w: Walker) -> Any:
+    def walk(self, node: Node, w: Walker) -> Any:
         if not w.enter(node):
             return INVALID
-        if not isinstance(node, yaml.SequenceNode):
-            got = "a mapping" if isinstance(node, yaml.MappingNode) else "a single value"
+        if not isinstance(node, SequenceNode):
+            got = "a mapping" if isinstance(node, MappingNode) else "a single value"
             w.error(mark_of(node), f"expected a list (like [a, b] or '- a' lines), got {got}")
             return INVALID
         n = len(node.value)
@@ -299,6 +330,37 @@ class ListOf(Kind):
                 items.append(value)
                 marks.append(mark_of(child))
         return Located(items, marks)
+
+    def walk_stream(
+        self,
+        node: Node,
+        next_item: Callable[[], Node | None],
+        w: Walker,
+        each: Callable[[Any], None],
+    ) -> Any:
+        """``walk`` for a list read one item at a time, so that its items need not all be
+        in memory: ``node`` is the list's node without items, ``next_item()`` gives the
+        next item's node (None after the last), and ``each(value)`` gets every valid
+        item's value as soon as it is checked. Returns the number of items, or INVALID.
+
+        Only for lists whose size can be wrong only when empty: ``walk`` reports a bad
+        size before the items' own mistakes, which this can do only when there are none.
+        """
+        if self.max_items is not None or (self.min_items or 0) > 1:
+            raise ValueError("walk_stream needs a list with no maximum and a minimum of 0 or 1")
+        ok = w.enter(node) and isinstance(node, SequenceNode)
+        n = 0
+        while (child := next_item()) is not None:
+            n += 1
+            if ok:
+                value = self.item.walk(child, w)
+                if value is not INVALID:
+                    each(value)
+        if not ok:
+            return INVALID
+        if self.min_items is not None and n < self.min_items:
+            w.error(mark_of(node), self._range())
+        return n
 
     def _range(self) -> str:
         lo, hi, what = self.min_items, self.max_items, self.count_what
@@ -343,41 +405,61 @@ class Obj(Kind):
     # extra checks on the finished object (cross-field rules)
     checks: list[Callable[[dict[str, Any], Walker], None]] = field(default_factory=list)
 
-    def walk(self, node: yaml.Node, w: Walker) -> Any:
+    def walk(self, node: Node, w: Walker) -> Any:
+        result = self.begin(node, w)
+        if result is INVALID:
+            return INVALID
+        for key_node, value_node in node.value:
+            kind = self.member(result, key_node, w)
+            if kind is not None:
+                key = key_node.value
+                result[key] = kind.walk(value_node, w)
+                result["@" + key] = mark_of(value_node)
+        return self.finish(result, w)
+
+    # ``walk`` in three steps, for a caller that reads the mapping's pairs one by one
+
+    def begin(self, node: Node, w: Walker) -> Any:
+        """The object's dict, still without keys, or INVALID (with an error)."""
         if not w.enter(node):
             return INVALID
-        if not isinstance(node, yaml.MappingNode):
-            got = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        if not isinstance(node, MappingNode):
+            got = "a list" if isinstance(node, SequenceNode) else "a single value"
             w.error(mark_of(node), f"expected {self.name} (keys and values), got {got}")
             return INVALID
-        result: dict[str, Any] = {"@": mark_of(node)}
+        return {"@": mark_of(node)}
+
+    def member(self, result: dict[str, Any], key_node: Node, w: Walker) -> Kind | None:
+        """The kind of the value under ``key_node``, or None (with an error, or for a
+        reused alias) when that pair is to be left out. The caller walks the value and
+        stores it as ``result[key]``, its mark as ``result["@" + key]``."""
+        if not w.enter(key_node):
+            return None
+        if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
+            shown = f" '{key_node.value}'" if isinstance(key_node, ScalarNode) else ""
+            w.error(mark_of(key_node), f"keys must be plain words; this key{shown} is not")
+            return None
+        key = key_node.value
+        spec = self.fields.get(key)
+        if spec is None:
+            w.error(
+                mark_of(key_node),
+                f"unknown key '{key}' in {self.name}{did_you_mean(key, self.fields)}",
+            )
+            return None
+        if key in result:
+            first = result["@" + key]
+            w.error(
+                mark_of(key_node),
+                f"duplicate key '{key}' (first at line {first[0]}); YAML would "
+                "silently keep only the last one",
+            )
+            return None
+        return spec.kind
+
+    def finish(self, result: dict[str, Any], w: Walker) -> dict[str, Any]:
+        """After the last pair: required keys, then the object's own checks."""
         fields = self.fields
-        for key_node, value_node in node.value:
-            if not w.enter(key_node):
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
-                shown = f" '{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else ""
-                w.error(mark_of(key_node), f"keys must be plain words; this key{shown} is not")
-                continue
-            key = key_node.value
-            spec = fields.get(key)
-            if spec is None:
-                w.error(
-                    mark_of(key_node),
-                    f"unknown key '{key}' in {self.name}{did_you_mean(key, fields)}",
-                )
-                continue
-            if key in result:
-                first = result["@" + key]
-                w.error(
-                    mark_of(key_node),
-                    f"duplicate key '{key}' (first at line {first[0]}); YAML would "
-                    "silently keep only the last one",
-                )
-                continue
-            value = spec.kind.walk(value_node, w)
-            result[key] = value
-            result["@" + key] = mark_of(value_node)
         for key, spec in fields.items():
             if spec.required and key not in result:
                 w.error(result["@"], f"{self.name} is missing the required key '{key}'")

@@ -59,38 +59,73 @@ def clean_input(text: str, limit: int = 200) -> str:
 
 
 class LocalText:
-    """Human-readable text in one or more languages (``{"nl": ..., "en": ...}``)."""
+    """Human-readable text in one or more languages (``{"nl": ..., "en": ...}``).
 
-    __slots__ = ("by_lang",)
+    Stored compactly, as a deck holds tens of thousands of these: text in one language
+    (the usual case) is its language code and its text; text in several languages
+    (or none) is a tuple of ``(language, text)`` pairs.
+    """
+
+    __slots__ = ("_lang", "_text")
+
+    _lang: str | None  # the one language, or None when ``_text`` holds the pairs
+    _text: str | tuple[tuple[str, str], ...]
 
     def __init__(self, by_lang: Mapping[str, str]) -> None:
-        self.by_lang = dict(by_lang)
+        if len(by_lang) == 1:
+            ((self._lang, self._text),) = by_lang.items()
+        else:
+            self._lang = None
+            self._text = tuple(by_lang.items())
+
+    @classmethod
+    def one(cls, lang: str, text: str) -> LocalText:
+        """Text in one language (what ``LocalText({lang: text})`` makes, made faster)."""
+        local = object.__new__(cls)
+        local._lang = lang
+        local._text = text
+        return local
 
     @classmethod
     def of(cls, value: str | Mapping[str, str] | LocalText, default_lang: str) -> LocalText:
         if isinstance(value, LocalText):
             return value
         if isinstance(value, str):
-            return cls({default_lang: value})
+            return cls.one(default_lang, value)
         return cls(value)
+
+    @property
+    def by_lang(self) -> dict[str, str]:
+        """The texts by language (a new dict)."""
+        if self._lang is not None:
+            return {self._lang: self._text}  # type: ignore[dict-item]
+        return dict(self._text)  # type: ignore[arg-type]
 
     def get(self, lang: str) -> str:
         """The text in ``lang``, else in the other known language, else any."""
-        if lang in self.by_lang:
-            return self.by_lang[lang]
-        for other in LANGUAGES:
-            if other in self.by_lang:
-                return self.by_lang[other]
-        return next(iter(self.by_lang.values()), "")
+        if self._lang is not None:
+            return self._text  # type: ignore[return-value]
+        pairs: tuple[tuple[str, str], ...] = self._text  # type: ignore[assignment]
+        for wanted in (lang, *LANGUAGES):
+            for code, text in pairs:
+                if code == wanted:
+                    return text
+        return pairs[0][1] if pairs else ""
 
     def to_data(self) -> dict[str, str]:
-        return dict(self.by_lang)
+        return self.by_lang
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, LocalText) and other.by_lang == self.by_lang
+        if not isinstance(other, LocalText):
+            return False
+        if self._lang is not None and other._lang is not None:
+            return self._lang == other._lang and self._text == other._text
+        return other.by_lang == self.by_lang
 
     def __hash__(self) -> int:
-        return hash(tuple(sorted(self.by_lang.items())))
+        if self._lang is not None:
+            return hash(((self._lang, self._text),))
+        return hash(tuple(sorted(self._text)))  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
         return f"LocalText({self.by_lang!r})"

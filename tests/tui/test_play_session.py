@@ -196,3 +196,28 @@ async def test_english_on_request(saves_dir: Path) -> None:
         await pilot.pause()
         assert "Rationale" in screen_text(app) or "Furthest apart" in screen_text(app)
     assert save_lines(saves_dir)[0]["language"] == "en"
+
+
+async def test_skip_a_card_and_stop_early_with_a_confirmation(saves_dir: Path) -> None:
+    app = app_for(["play", DECK, "--team", "Rood", "--team", "Blauw", "--cards", "3"], saves_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.game.session.current.card
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.game.session.current.card != first
+        await pilot.press("e")  # once: only a warning
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("e")  # twice: the cards stop
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+    events = [line["event"] for line in save_lines(saves_dir)]
+    assert events == [
+        "session_started",
+        "card_dealt",
+        "card_skipped",
+        "card_dealt",
+        "card_skipped",
+        "closing_started",
+    ]

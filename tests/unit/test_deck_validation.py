@@ -301,3 +301,11 @@ def test_duplicate_family_ids_in_a_catalogue() -> None:
     catalogue, walker = parse_catalogue(text, "cat.yaml")
     assert catalogue is None
     assert [str(d) for d in walker.diagnostics] == ["cat.yaml:5:35: error: duplicate family id 'a'"]
+
+
+def test_an_anchor_is_refused_even_without_an_alias() -> None:
+    card = GOOD_CARD.replace("values: [integriteit, loyaliteit]", "values: &v [integriteit]")
+    assert errors(deck_text(card)) == [
+        "deck.yaml:11:13: error: YAML anchors and aliases (&name, *name) are not allowed; "
+        "write the value out"
+    ]
