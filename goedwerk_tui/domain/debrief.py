@@ -204,12 +204,13 @@ class Debrief:
 
         The cyclic garbage collector is paused meanwhile: a long save makes hundreds of
         thousands of objects that all stay in use, and collector passes over them
-        found nothing while taking about a quarter of the reading time.
+        found nothing while taking about a quarter of the reading time. The analysis
+        needs the sessions, not every event of them (``keep_events=False``).
         """
         paused = gc.isenabled()
         gc.disable()
         try:
-            return cls.from_reads([read_save(Path(p)) for p in paths])
+            return cls.from_reads([read_save(Path(p), keep_events=False) for p in paths])
         finally:
             if paused:
                 gc.enable()
@@ -374,8 +375,11 @@ def _seconds(value: Any) -> float | None:
 
 
 def _clean(choice: Choice) -> Choice:
-    """A choice with a usable duration (a hand-edited save can hold NaN or -1)."""
-    seconds = _seconds(choice.seconds)
+    """A choice with a usable duration (``read_save`` refuses others, a Session may not)."""
+    seconds = choice.seconds
+    if seconds is None or (seconds.__class__ is float and 0.0 <= seconds < math.inf):
+        return choice  # what the game records; the rest of the checks are for odd values
+    seconds = _seconds(seconds)
     if seconds == choice.seconds:
         return choice
     return Choice(
@@ -406,7 +410,7 @@ def _entries(rnd: Round, table: TableInfo) -> list[Entry]:
                 round=rnd.number,
                 status=status,
                 choice=_clean(history[-1]),
-                changes=tuple(_clean(c) for c in history[:-1]),
+                changes=tuple([_clean(c) for c in history[:-1]]),
             )
         )
     return entries
@@ -478,17 +482,13 @@ def _overview(
     for table, read in zip(tables, reads, strict=True):
         for team in table.teams:
             answers = by_team.get(team.key, [])
-            leans = []
-            for tension in fields:
-                stances = [e.stance for fid, e in answers if fid == tension.id]
-                leans.append(
-                    Lean(
-                        tension,
-                        sum(s < 0 for s in stances),
-                        sum(s == 0 for s in stances),
-                        sum(s > 0 for s in stances),
-                    )
-                )
+            counts = {tension.id: [0, 0, 0] for tension in fields}  # toward a, neutral, b
+            for fid, e in answers:
+                count = counts.get(fid)  # None: a field another table's deck alone has
+                if count is not None:
+                    stance = e.choice.stance
+                    count[0 if stance < 0 else 1 if stance == 0 else 2] += 1
+            leans = [Lean(tension, *counts[tension.id]) for tension in fields]
             toward: dict[str, list[int]] = {}
             for _, e in answers:
                 for v in e.choice.values_a:
@@ -553,6 +553,23 @@ def _choice_data(choice: Choice) -> dict[str, Any]:
     }
 
 
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    choice = entry.choice  # the keys of _choice_data in between, written out: 10,000s of these
+    return {
+        "team": entry.team.key,
+        "round": entry.round,
+        "status": entry.status,
+        "stance": choice.stance,
+        "option": choice.option,
+        "values_a": list(choice.values_a),
+        "values_b": list(choice.values_b),
+        "rationale": choice.rationale,
+        "seconds": choice.seconds,
+        "ts": choice.ts,
+        "changes": [_choice_data(c) for c in entry.changes],
+    }
+
+
 def _round_data(rnd: DebriefRound) -> dict[str, Any]:
     return {
         "number": rnd.number,
@@ -581,16 +598,7 @@ def _round_data(rnd: DebriefRound) -> dict[str, Any]:
         "spread": rnd.spread,
         "contested_values": list(rnd.contested),
         "different_options": rnd.options,
-        "entries": [
-            {
-                "team": e.team.key,
-                "round": e.round,
-                "status": e.status,
-                **_choice_data(e.choice),
-                "changes": [_choice_data(c) for c in e.changes],
-            }
-            for e in rnd.entries
-        ],
+        "entries": [_entry_data(e) for e in rnd.entries],
     }
 
 

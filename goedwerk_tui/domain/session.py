@@ -276,10 +276,7 @@ class Session:
         """Apply one event (already checked or read from a trusted replay)."""
         kind = event["event"]
         ts = event.get("ts", "")
-        if kind == "card_dealt":
-            self.rounds.append(Round(number=event["round"], card=event["card"], dealt_ts=ts))
-        elif kind == "choice_recorded":
-            current = self.rounds[event["round"] - 1]
+        if kind == "choice_recorded":  # first: nine events in ten in a long session
             values = event["values"]
             choice = Choice(
                 team=event["team"],
@@ -291,8 +288,11 @@ class Session:
                 seconds=event.get("seconds"),
                 ts=ts,
             )
+            current = self.rounds[event["round"] - 1]
             current.choices[choice.team] = choice
             current.history.append(choice)
+        elif kind == "card_dealt":
+            self.rounds.append(Round(number=event["round"], card=event["card"], dealt_ts=ts))
         elif kind == "card_revealed":
             self.rounds[event["round"] - 1].revealed = True
         elif kind == "card_skipped":

@@ -97,9 +97,9 @@ def deck_from_data(data: Any) -> Deck:
                 PublicValue(
                     _str(v["id"]),
                     _text(v["name"]),
-                    tuple(_str(x) for x in v.get("families") or ()),
+                    _strs(v.get("families") or ()),
                     _opt(v.get("description")),
-                    tuple(_str(x) for x in v.get("related") or ()),
+                    _strs(v.get("related") or ()),
                 )
                 for v in cat["values"]
             ),
@@ -121,12 +121,12 @@ def deck_from_data(data: Any) -> Deck:
                 field=_str(c["field"]),
                 situation=_text(c["situation"]),
                 setting=_opt(c.get("setting")),
-                options=tuple(_text(o) for o in c.get("options") or ()),
-                values=tuple(_str(v) for v in c.get("values") or ()),
-                questions=tuple(_text(q) for q in c.get("questions") or ()),
+                options=tuple([_text(o) for o in c.get("options") or ()]),
+                values=_strs(c.get("values") or ()),
+                questions=tuple([_text(q) for q in c.get("questions") or ()]),
                 reflection=_opt(c.get("reflection")),
-                variations=tuple(_text(v) for v in c.get("variations") or ()),
-                tags=tuple(_str(t) for t in c.get("tags") or ()),
+                variations=tuple([_text(v) for v in c.get("variations") or ()]),
+                tags=_strs(c.get("tags") or ()),
             )
             for c in data["cards"]
         )
@@ -139,7 +139,7 @@ def deck_from_data(data: Any) -> Deck:
             fields=fields,
             cards=cards,
             description=_opt(data.get("description")),
-            authors=tuple(_str(a) for a in data.get("authors") or ()),
+            authors=_strs(data.get("authors") or ()),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise SnapshotError(f"the deck snapshot is damaged ({type(exc).__name__}: {exc})") from None
@@ -155,12 +155,24 @@ def _str(value: Any) -> str:
     return value
 
 
+def _strs(values: Any) -> tuple[str, ...]:
+    items = tuple(values)
+    for item in items:
+        if not isinstance(item, str):
+            _str(item)  # raises with the usual message
+    return items
+
+
 def _text(value: Any) -> LocalText:
     if isinstance(value, str):
         return LocalText({"nl": value})
     if not isinstance(value, dict) or not value:
         raise TypeError("expected localized text")
-    return LocalText({_str(k): _str(v) for k, v in value.items()})
+    for lang, text in value.items():
+        if not (isinstance(lang, str) and isinstance(text, str)):
+            _str(lang)  # raises with the usual message
+            _str(text)
+    return LocalText(value)  # LocalText does not keep the dict itself
 
 
 def _opt(value: Any) -> LocalText | None:

@@ -24,6 +24,11 @@ FORMATS = ("md", "html", "csv", "json")
 
 def one_line(text: str) -> str:
     """Sanitized text on one line (newlines and runs of spaces folded)."""
+    # The usual case, answered without a regex: every unsafe character and every
+    # white space but " " is unprintable (a test checks each code point), so such
+    # text is already safe and on one line, unless spaces need folding.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if UNSAFE_CHARS.search(text) is not None:
         text = sanitize(text)
     return " ".join(text.split())
@@ -48,9 +53,16 @@ def signed(stance: int) -> str:
     return f"{stance:+d}" if stance else "0"
 
 
+def _axis(stance: int) -> str:
+    return "".join("●" if s == stance else "·" for s in range(-2, 3))
+
+
+_AXES = {stance: _axis(stance) for stance in range(-2, 3)}
+
+
 def stance_axis(stance: int) -> str:
     """Five positions from pole A to pole B, the stance marked: ``·●···``."""
-    return "".join("●" if s == stance else "·" for s in range(-2, 3))
+    return _AXES.get(stance) or _axis(stance)
 
 
 def when(ts: str) -> str:
@@ -69,9 +81,16 @@ class Words:
         self.lang = lang
         self.escape = escape
         self._values: dict[str, str] = {}
+        self._lists: dict[tuple[str, tuple[str, ...]], str] = {}
         self._teams: dict[str, str] = {}
         self._stances: dict[tuple[str, int], str] = {}
         self._towards: dict[tuple[str, str], str] = {}
+        self._options: dict[str, str] = {}
+        self._durations: dict[float | None, str] = {None: "—"}
+        self._heads: dict[tuple[str, int, str | None], str] = {}
+        self._pulls: dict[tuple[str, str, tuple[str, ...]], str] = {}
+        self._messages: dict[str, str] = {}
+        self._poles: dict[tuple[str, str], str] = {}
         self._option_word = self.t("report.option").lower()
 
     def text(self, text: str) -> str:
@@ -80,7 +99,12 @@ class Words:
 
     def t(self, key: str, **values: object) -> str:
         """A UI message (our own text, but values in it may come from a save)."""
-        return self.escape(t(key, self.lang, **values))
+        if values:
+            return self.escape(t(key, self.lang, **values))
+        message = self._messages.get(key)  # table heads and statuses repeat every round
+        if message is None:
+            message = self._messages[key] = self.escape(t(key, self.lang))
+        return message
 
     def local(self, text: LocalText) -> str:
         """Deck text in the report language."""
@@ -93,7 +117,13 @@ class Words:
         return name
 
     def values(self, ids: Iterable[str], sep: str = ", ") -> str:
-        return sep.join([self.value(v) for v in ids])
+        if not isinstance(ids, tuple):
+            return sep.join([self.value(v) for v in ids])
+        key = (sep, ids)  # the same few pairs of values come back in many choices
+        names = self._lists.get(key)
+        if names is None:
+            names = self._lists[key] = sep.join([self.value(v) for v in ids])
+        return names
 
     def team(self, team: TeamRef) -> str:
         label = self._teams.get(team.key)
@@ -105,10 +135,18 @@ class Words:
         return self.text(self.debrief.tables[number - 1].label(self.lang))
 
     def pole_a(self, tension: TensionField) -> str:
-        return self.local(tension.pole_a)
+        key = (tension.id, "a")
+        name = self._poles.get(key)
+        if name is None:
+            name = self._poles[key] = self.local(tension.pole_a)
+        return name
 
     def pole_b(self, tension: TensionField) -> str:
-        return self.local(tension.pole_b)
+        key = (tension.id, "b")
+        name = self._poles.get(key)
+        if name is None:
+            name = self._poles[key] = self.local(tension.pole_b)
+        return name
 
     def stance(self, stance: int, tension: TensionField) -> str:
         """``-2`` as "strongly toward Content", ``0`` as "in the middle"."""
@@ -125,7 +163,19 @@ class Words:
         return words
 
     def option(self, letter: str | None) -> str:
-        return self.text(letter) if letter else ""
+        if not letter:
+            return ""
+        text = self._options.get(letter)
+        if text is None:
+            text = self._options[letter] = self.text(letter)
+        return text
+
+    def duration(self, seconds: float | None) -> str:
+        """``duration``, remembered: durations are whole or tenth seconds that repeat."""
+        text = self._durations.get(seconds)
+        if text is None:
+            text = self._durations[seconds] = duration(seconds)  # None is there from the start
+        return text
 
     def table_summary(self, table: TableInfo) -> str:
         """One line about a table: when, how far it got, which teams."""
@@ -178,17 +228,40 @@ class Words:
         return label
 
     def choice(self, rnd: DebriefRound, choice: Choice) -> str:
-        """A choice in one line: time, stance, option, values, rationale."""
+        """A choice in one line: time, stance, option, values, rationale.
+
+        ``0:42 · -1 (leans toward Content) · option B · toward Content: Integrity ·
+        “rationale”``; the parts that repeat across choices are made once.
+        """
         tension = rnd.field
-        stance = choice.stance
-        line = f"{duration(choice.seconds)} · {signed(stance)} ({self.stance(stance, tension)})"
-        if choice.option:
-            line += f" · {self._option_word} {self.option(choice.option)}"
+        key = (tension.id, choice.stance, choice.option)
+        head = self._heads.get(key)
+        if head is None:
+            stance = choice.stance
+            head = f"{signed(stance)} ({self.stance(stance, tension)})"
+            if choice.option:
+                head += f" · {self._option_word} {self.option(choice.option)}"
+            self._heads[key] = head
+        seconds = choice.seconds
+        parts = [self._durations.get(seconds) or self.duration(seconds), head]
+        pulls = self._pulls
         if choice.values_a:
-            toward = self.toward(tension, "a", "report.toward_inline")
-            line += f" · {toward}: {self.values(choice.values_a)}"
+            key_a = (tension.id, "a", choice.values_a)
+            parts.append(pulls.get(key_a) or self._pull(tension, "a", choice.values_a))
         if choice.values_b:
-            toward = self.toward(tension, "b", "report.toward_inline")
-            line += f" · {toward}: {self.values(choice.values_b)}"
-        rationale = self.text(choice.rationale)
-        return f"{line} · “{rationale}”" if rationale else line
+            key_b = (tension.id, "b", choice.values_b)
+            parts.append(pulls.get(key_b) or self._pull(tension, "b", choice.values_b))
+        if choice.rationale:
+            rationale = self.text(choice.rationale)
+            if rationale:
+                parts.append(f"“{rationale}”")
+        return " · ".join(parts)
+
+    def _pull(self, tension: TensionField, pole: str, ids: tuple[str, ...]) -> str:
+        """``toward Content: Integrity, Loyalty``."""
+        key = (tension.id, pole, ids)
+        text = self._pulls.get(key)
+        if text is None:
+            toward = self.toward(tension, pole, "report.toward_inline")
+            text = self._pulls[key] = f"{toward}: {self.values(ids)}"
+        return text

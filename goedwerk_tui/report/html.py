@@ -11,7 +11,7 @@ from html import escape, unescape
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry, Lean
 from goedwerk_tui.domain.text import reflow
-from goedwerk_tui.report import LETTERS, TOP_VALUES, Words, duration, one_line, signed
+from goedwerk_tui.report import LETTERS, TOP_VALUES, Words, one_line, signed
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
@@ -65,8 +65,8 @@ def render_html(debrief: Debrief, lang: str) -> str:
     if debrief.warnings:
         out.append(f"<h2>{w.t('report.warnings')}</h2>")
         out.append("<ul>" + "".join(f"<li>{w.text(x)}</li>" for x in debrief.warnings) + "</ul>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    out += ["</body>", "</html>", ""]  # "" for the newline at the end, without another copy
+    return "\n".join(out)
 
 
 def _overview(w: Words, out: list[str]) -> None:
@@ -252,15 +252,18 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         ]
         out.append("<table>")
         out.append("<tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>")
-        out.extend(_entry_row(w, rnd, entry) for entry in rnd.entries)
+        out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])
         out.append("</table>")
     changed = [e for e in rnd.entries if e.changes]
     if changed:
         out.append(f"<h4>{w.t('report.changes')}</h4>")
         out.append("<ul>")
         for entry in changed:
-            steps = "".join(f"<li>{w.choice(rnd, c)}</li>" for c in (*entry.changes, entry.choice))
-            out.append(f"<li><strong>{w.team(entry.team)}</strong><ul>{steps}</ul></li>")
+            steps = "".join([f"<li>{w.choice(rnd, c)}</li>" for c in entry.changes])
+            out.append(
+                f"<li><strong>{w.team(entry.team)}</strong><ul>{steps}"
+                f"<li>{w.choice(rnd, entry.choice)}</li></ul></li>"
+            )
         out.append("</ul>")
     if rnd.notes:
         out.append(f"<h4>{w.t('report.notes')}</h4>")
@@ -274,13 +277,12 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
 
 def _entry_row(w: Words, rnd: DebriefRound, entry: Entry) -> str:
     choice = entry.choice
-    cells = (
-        w.team(entry.team),
-        f"{signed(choice.stance)} {w.stance(choice.stance, rnd.field)}",
-        w.option(choice.option) or "—",
-        w.values(choice.values_a) or "—",
-        w.values(choice.values_b) or "—",
-        w.text(choice.rationale) or "—",
+    return (
+        f"<tr><td>{w.team(entry.team)}</td>"
+        f"<td>{signed(choice.stance)} {w.stance(choice.stance, rnd.field)}</td>"
+        f"<td>{w.option(choice.option) or '—'}</td>"
+        f"<td>{w.values(choice.values_a) or '—'}</td>"
+        f"<td>{w.values(choice.values_b) or '—'}</td>"
+        f"<td>{w.text(choice.rationale) or '—'}</td>"
+        f'<td class="n">{w.duration(choice.seconds)}</td></tr>'
     )
-    row = "".join(f"<td>{cell}</td>" for cell in cells)
-    return f'<tr>{row}<td class="n">{duration(choice.seconds)}</td></tr>'

@@ -67,6 +67,20 @@ from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
 # \u00XX below 0x20 (a few false alarms, like an escaped backslash before "r", only
 # cost the slow path).
 _CONTROL_ESCAPE = re.compile(r"\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])")
+# The characters up to U+00FF that sanitize keeps, for a quick check of Latin-1 text
+# (Dutch and English reports are): deleting them leaves the unsafe ones.
+_SAFE_LATIN1 = bytes(b for b in range(256) if UNSAFE_CHARS.match(chr(b)) is None)
+
+
+def _needs_cleaning(text: str) -> bool:
+    """Whether the written text holds a character, raw or escaped, that sanitize replaces."""
+    try:
+        latin1 = text.encode("latin-1")  # a copy at memory speed when the text is Latin-1
+    except UnicodeEncodeError:
+        unsafe = UNSAFE_CHARS.search(text) is not None
+    else:
+        unsafe = bool(latin1.translate(None, _SAFE_LATIN1))  # many times faster than a regex
+    return unsafe or ("\\" in text and _CONTROL_ESCAPE.search(text) is not None)
 
 
 def _clean(data: Any) -> Any:
@@ -79,8 +93,9 @@ def _clean(data: Any) -> Any:
     return data
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
+# check_circular=False: the data is fresh from Debrief.to_data, a tree by construction,
+# and keeping track of every list and dict costs a tenth of the encoding time.
+_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _layout(data: Any, depth: int = 0) -> str:
@@ -104,6 +119,6 @@ def render_json(debrief: Debrief, lang: str) -> str:
     del lang
     data = debrief.to_data()
     text = _layout(data)
-    if UNSAFE_CHARS.search(text) is not None or _CONTROL_ESCAPE.search(text) is not None:
+    if _needs_cleaning(text):
         text = _layout(_clean(data))  # rare: sanitize every string, then write again
     return text + "\n"

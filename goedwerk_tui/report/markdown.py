@@ -16,7 +16,6 @@ from goedwerk_tui.report import (
     LETTERS,
     TOP_VALUES,
     Words,
-    duration,
     one_line,
     signed,
     stance_axis,
@@ -56,7 +55,18 @@ def render_markdown(debrief: Debrief, lang: str) -> str:
         out.append("")
         out.extend(f"- {w.text(warning)}" for warning in debrief.warnings)
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _lines(out)
+
+
+def _lines(out: list[str]) -> str:
+    """``"\\n".join(out).rstrip("\\n") + "\\n"`` without copying megabytes twice more."""
+    while out and not out[-1].rstrip("\n"):
+        out.pop()
+    if not out:
+        return "\n"
+    out[-1] = out[-1].rstrip("\n")
+    out.append("")
+    return "\n".join(out)
 
 
 def _overview(w: Words, out: list[str]) -> None:
@@ -143,7 +153,7 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         ]
         out.append("| " + " | ".join(head) + " |")
         out.append("|---|---|---|---|---|---|---:|")
-        out.extend(_entry_row(w, rnd, entry) for entry in rnd.entries)
+        out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])
         out.append("")
     changed = [e for e in rnd.entries if e.changes]
     if changed:
@@ -151,7 +161,8 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append("")
         for entry in changed:
             out.append(f"- **{w.team(entry.team)}**")
-            out.extend(f"  - {w.choice(rnd, choice)}" for choice in (*entry.changes, entry.choice))
+            out.extend([f"  - {w.choice(rnd, choice)}" for choice in entry.changes])
+            out.append(f"  - {w.choice(rnd, entry.choice)}")
         out.append("")
     if rnd.notes:
         out.append(f"**{w.t('report.notes')}**")
@@ -164,14 +175,13 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
 
 def _entry_row(w: Words, rnd: DebriefRound, entry: Entry) -> str:
     choice = entry.choice
-    stance = f"`{stance_axis(choice.stance)}` {signed(choice.stance)} "
-    cells = (
-        w.team(entry.team),
-        stance + w.stance(choice.stance, rnd.field),
-        w.option(choice.option) or "—",
-        w.values(choice.values_a) or "—",
-        w.values(choice.values_b) or "—",
-        w.text(choice.rationale) or "—",
-        duration(choice.seconds),
+    stance = choice.stance
+    return (
+        f"| {w.team(entry.team)} "
+        f"| `{stance_axis(stance)}` {signed(stance)} {w.stance(stance, rnd.field)} "
+        f"| {w.option(choice.option) or '—'} "
+        f"| {w.values(choice.values_a) or '—'} "
+        f"| {w.values(choice.values_b) or '—'} "
+        f"| {w.text(choice.rationale) or '—'} "
+        f"| {w.duration(choice.seconds)} |"
     )
-    return "| " + " | ".join(cells) + " |"

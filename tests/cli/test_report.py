@@ -16,7 +16,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
+from goedwerk_tui.report import one_line
 from goedwerk_tui.report.command import run_report
 from tests.golden.sessions import DECK_YAML, golden_saves
 
@@ -337,3 +341,54 @@ def test_report_loads_no_ui_library(saves: tuple[Path, Path]) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_json_cleans_latin1_control_characters_too(saves: tuple[Path, Path]) -> None:
+    """Text that is all Latin-1 takes the quick check of the JSON report; it must still hold."""
+    items = events(saves[0])
+    for event in items:
+        if event["event"] == "note_added":
+            event["text"] = "bel \x07 en \x9b2J café"
+    write_events(saves[0], items)
+    result = goedwerk("report", str(saves[0]), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "\x07" not in result.stdout and "\x9b" not in result.stdout
+    [note] = json.loads(result.stdout)["rounds"][0]["plays"][0]["notes"]
+    assert note == "bel \\u0007 en \\u009b2J café"
+
+
+def test_reports_import_only_the_format_they_write(saves: tuple[Path, Path]) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from goedwerk_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['report', {str(saves[0])!r}, '--format', 'md'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('goedwerk_tui.report.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['goedwerk_tui.report.command', 'goedwerk_tui.report.markdown']"
+
+
+# ----- the quick paths of the report text give what the plain code gives ----------------
+
+
+def test_every_unsafe_or_white_space_character_is_unprintable() -> None:
+    """``one_line`` passes printable text without a regex; that holds only while this does."""
+    printable = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable())
+    assert UNSAFE_CHARS.search(printable) is None
+    others = printable.replace(" ", "")
+    assert others.split() == [others]  # " " is the only white space among them
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(),
+            st.sampled_from(" \t\n\r\x0b\x0c\x1b\x85\xa0\u2028\u202e\u3000*_[]<>|&é"),
+        ),
+        max_size=30,
+    )
+)
+def test_one_line_gives_what_sanitize_split_and_join_give(text: str) -> None:
+    assert one_line(text) == " ".join(sanitize(text).split())

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from goedwerk_tui.domain.debrief import OPEN, REVEALED, SKIPPED, Debrief, DebriefError
-from goedwerk_tui.domain.savelog import SaveError
+from goedwerk_tui.domain.savelog import SaveError, read_save
 from tests.golden.sessions import DECK_YAML, debrief_deck, golden_saves
 
 
@@ -158,19 +159,12 @@ def test_the_same_session_twice_is_used_once(saves: tuple[Path, Path]) -> None:
     assert any("the same session" in w for w in debrief.warnings)
 
 
-def test_hand_edited_durations_that_are_not_numbers_become_unknown(
-    saves: tuple[Path, Path], tmp_path: Path
-) -> None:
-    lines = saves[0].read_text("utf-8").splitlines()
-    edited = []
-    for line in lines:
-        event = json.loads(line)
-        if event["event"] == "choice_recorded" and event["team"] == "t2":
-            event["seconds"] = float("nan") if event["round"] == 1 else -5
-        edited.append(json.dumps(event))
-    path = tmp_path / "edited.jsonl"
-    path.write_text("\n".join(edited) + "\n", "utf-8")
-    debrief = Debrief.from_paths([path])
+def test_durations_that_are_not_usable_become_unknown(saves: tuple[Path, Path]) -> None:
+    """``read_save`` refuses such choices (test_savelog); reads made otherwise are cleaned."""
+    read = read_save(saves[0])
+    for rnd, bad in zip(read.session.rounds, (float("nan"), -5.0), strict=False):
+        rnd.history[:] = [replace(c, seconds=bad) if c.team == "t2" else c for c in rnd.history]
+    debrief = Debrief.from_reads([read])
     assert by_name(debrief, 0)["Uitvoering <b>&"].choice.seconds is None
     assert by_name(debrief, 1)["Uitvoering <b>&"].choice.seconds is None
     text = json.dumps(debrief.to_data(), allow_nan=False)  # stays valid JSON
