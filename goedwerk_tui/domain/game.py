@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
-from goedwerk_tui.domain.savelog import Clock, SaveError, SaveLog, parse_ts, read_save, utc_now
+from goedwerk_tui.domain.savelog import (
+    STREAM,
+    Clock,
+    SaveError,
+    SaveLog,
+    parse_ts,
+    read_save,
+    utc_now,
+)
 from goedwerk_tui.domain.session import (
     CHOOSING,
     MAX_NAME,
@@ -25,6 +34,7 @@ from goedwerk_tui.domain.session import (
     Settings,
     Team,
 )
+from goedwerk_tui.domain.snapshot import cards_data
 from goedwerk_tui.domain.text import clean_input
 
 
@@ -100,7 +110,9 @@ class Game:
         )
         log = SaveLog.create(save_dir, deck.id, clock)
         game = cls(session, log, clock)
-        game.commit(session.start_event())
+        # the deck snapshot's cards are streamed into the first line, not built whole
+        start = session.start_event(cards_placeholder=STREAM)
+        game.commit(start, stream=cards_data(deck, session.cards))
         game.commit(session.deal())
         return game
 
@@ -115,8 +127,8 @@ class Game:
         game.commit({"event": "session_resumed"})
         return game
 
-    def commit(self, event: dict[str, Any]) -> dict[str, Any]:
-        stamped = self.log.append(event)
+    def commit(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
+        stamped = self.log.append(event, stream)
         if stamped["event"] == "session_started":
             self.session.started_ts = stamped["ts"]
         self.session.apply(stamped)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import json.scanner
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,6 +36,16 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+# The placeholder for a streamed list (see ``SaveLog.append``): a control character
+# cannot come from a deck (the validator refuses them) or typed text (cleaned).
+STREAM = "\x00goedwerk-stream\x00"
+_STREAM_JSON = json.dumps(STREAM)  # the list brackets stay around the items
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 Clock = Callable[[], datetime]
@@ -111,20 +121,43 @@ class SaveLog:
                 os.fsync(fd)
         return cls(path, fd, next_seq, clock)
 
-    def append(self, event: dict[str, Any]) -> dict[str, Any]:
-        """Write one event as a line and fsync it; return it with ``seq`` and ``ts``."""
+    def append(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
+        """Write one event as a line and fsync it; return it with ``seq`` and ``ts``.
+
+        With ``stream``, the event holds the one-item list ``[STREAM]`` somewhere, and
+        the line gets the stream's items in its place, encoded and written one batch
+        at a time: a deck snapshot of thousands of cards is never in memory whole.
+        The line is fsynced once, at its end.
+        """
         stamped = {"seq": self.next_seq, "ts": iso(self._clock()), **event}
-        line = json.dumps(stamped, ensure_ascii=False, separators=(",", ":")) + "\n"
-        data = line.encode("utf-8")
+        line = _dumps(stamped)
         try:
-            written = os.write(self._fd, data)
-            while written < len(data):  # pragma: no cover - short writes are rare
-                written += os.write(self._fd, data[written:])
+            if stream is None:
+                self._write((line + "\n").encode("utf-8"))
+            else:
+                prefix, suffix = line.split(_STREAM_JSON)  # exactly one placeholder
+                self._write(prefix.encode("utf-8"))
+                batch: list[str] = []
+                size = 0
+                for index, item in enumerate(stream):
+                    text = ("," if index else "") + _dumps(item)
+                    batch.append(text)
+                    size += len(text)
+                    if size > 65536:
+                        self._write("".join(batch).encode("utf-8"))
+                        batch, size = [], 0
+                batch.append(suffix + "\n")
+                self._write("".join(batch).encode("utf-8"))
             os.fsync(self._fd)
         except OSError as exc:
             raise SaveError(f"{self.path}: cannot write the save: {exc.strerror}") from None
         self.next_seq += 1
         return stamped
+
+    def _write(self, data: bytes) -> None:
+        written = os.write(self._fd, data)
+        while written < len(data):  # pragma: no cover - short writes are rare
+            written += os.write(self._fd, data[written:])
 
     def close(self) -> None:
         if self._fd >= 0:

@@ -147,7 +147,8 @@ class Session:
         return [r for r in self.rounds if not r.skipped]
 
     # ----- intents -> events (not applied) -----------------------------------
-    def start_event(self) -> dict[str, Any]:
+    def start_event(self, cards_placeholder: str | None = None) -> dict[str, Any]:
+        """The first line; see ``snapshot.deck_to_data`` for ``cards_placeholder``."""
         from goedwerk_tui.domain.snapshot import deck_to_data
 
         return {
@@ -163,7 +164,7 @@ class Session:
                 "timer": self.settings.timer,
             },
             "cards": list(self.cards),
-            "deck": deck_to_data(self.deck, self.cards),
+            "deck": deck_to_data(self.deck, self.cards, cards_placeholder),
         }
 
     def deal(self) -> dict[str, Any]:

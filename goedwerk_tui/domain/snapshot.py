@@ -7,7 +7,7 @@ the session and the whole value catalogue players could pick from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from goedwerk_tui.domain.catalogue import Family, PublicValue, ValueCatalogue
@@ -23,7 +23,11 @@ def _lt(text: LocalText | None) -> dict[str, str] | None:
     return text.to_data() if text is not None else None
 
 
-def deck_to_data(deck: Deck, card_ids: Iterable[str]) -> dict[str, Any]:
+def deck_to_data(
+    deck: Deck, card_ids: Iterable[str], cards_placeholder: str | None = None
+) -> dict[str, Any]:
+    """The snapshot; with ``cards_placeholder`` its card list is that one string,
+    for a writer that streams the cards in its place (``cards_data``)."""
     catalogue = deck.catalogue
     return {
         "id": deck.id,
@@ -61,11 +65,19 @@ def deck_to_data(deck: Deck, card_ids: Iterable[str]) -> dict[str, Any]:
             }
             for f in deck.fields
         ],
-        "cards": [_card_to_data(deck.card(card_id)) for card_id in dict.fromkeys(card_ids)],
+        "cards": [card_to_data(deck.card(card_id)) for card_id in dict.fromkeys(card_ids)]
+        if cards_placeholder is None
+        else [cards_placeholder],
     }
 
 
-def _card_to_data(card: Card) -> dict[str, Any]:
+def cards_data(deck: Deck, card_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The snapshot's cards one at a time, in deal order, each card once."""
+    for card_id in dict.fromkeys(card_ids):
+        yield card_to_data(deck.card(card_id))
+
+
+def card_to_data(card: Card) -> dict[str, Any]:
     return {
         "id": card.id,
         "title": _lt(card.title),
