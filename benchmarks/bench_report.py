@@ -45,7 +45,7 @@ STAGES = """
 import sys, time, gc
 t = [time.perf_counter()]
 from goedwerk_tui.cli import main, build_parser
-from goedwerk_tui.authoring import atomic_write
+from goedwerk_tui.files import atomic_write
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.report.command import render

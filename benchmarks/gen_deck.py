@@ -270,7 +270,7 @@ def deck_text(cards: int, seed: int = 2024) -> str:
 def _check_values() -> None:
     """Fail loudly when the catalogue no longer has a value the generator uses."""
     sys.path.insert(0, str(HERE.parent))
-    from goedwerk_tui.domain.catalogue import builtin_catalogue
+    from goedwerk_tui.domain.catalogue_file import builtin_catalogue
 
     known = builtin_catalogue("kernaghan-2003").by_id
     missing = [v for v in VALUES if v not in known]

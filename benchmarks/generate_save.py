@@ -16,7 +16,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from goedwerk_tui.domain.catalogue import builtin_catalogue
+from goedwerk_tui.domain.catalogue_file import builtin_catalogue
 from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck
 from goedwerk_tui.domain.savelog import iso
 from goedwerk_tui.domain.session import Session, Settings, Team

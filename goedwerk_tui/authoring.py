@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from goedwerk_tui.domain.catalogue import (
-    BUILTIN_IDS,
-    ValueCatalogue,
+from goedwerk_tui.domain.catalogue import BUILTIN_IDS, ValueCatalogue
+from goedwerk_tui.domain.catalogue_file import (
     builtin_catalogue,
     load_catalogue_file,
     parse_catalogue,
@@ -22,14 +21,11 @@ from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mea
 from goedwerk_tui.domain.models import deck_json_schema
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.domain.yamlsource import read_text
+from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import resolve_deck, schema_path
 
 _CATALOGUE_FORMAT_LINE = re.compile(r"^format:\s*[\"']?goedwerk-catalogue/", re.MULTILINE)
-
-
-class CommandError(Exception):
-    """A command cannot go on; the message is the one line the user sees."""
 
 
 def validate_paths(paths: list[str], out: TextIO, err: TextIO) -> int:
@@ -109,20 +105,6 @@ def write_schema(output: str | None, out: TextIO) -> int:
     else:
         atomic_write(Path(output), text)
     return 0
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def print_values(ref: str, lang: str, out: TextIO) -> int:

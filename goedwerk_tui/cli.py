@@ -10,6 +10,7 @@ from goedwerk_tui import __version__
 from goedwerk_tui.locations import DEFAULT_DECK_ID
 
 LANG_CHOICES = ("nl", "en")
+AUTHORING = frozenset({"validate", "schema", "values", "new-deck", "show"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = getattr(args, "sub_lang", None) or args.lang
     save_dir = getattr(args, "sub_save_dir", None) or args.save_dir
-    from goedwerk_tui.authoring import CommandError
+    from goedwerk_tui.files import CommandError
 
     try:
         return _run(args, lang, save_dir)
@@ -97,9 +98,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> int:
+    command = args.command
+    if command == "report":  # reads saves only: no deck or YAML machinery
+        from goedwerk_tui.report.command import run_report
+
+        return run_report(args.saves, args.format, args.output, lang)
+    if command not in AUTHORING:
+        from goedwerk_tui.ui.launch import launch
+
+        return launch(args, lang, save_dir)
     from goedwerk_tui import authoring
 
-    command = args.command
     if command == "validate":
         return authoring.validate_paths(args.paths, sys.stdout, sys.stderr)
     if command == "schema":
@@ -108,12 +117,4 @@ def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> in
         return authoring.print_values(args.catalogue, lang or "nl", sys.stdout)
     if command == "new-deck":
         return authoring.new_deck(args.path, lang or "nl")
-    if command == "show":
-        return authoring.show(args.deck, args.card, lang, args.reflection, sys.stdout)
-    if command == "report":
-        from goedwerk_tui.report.command import run_report
-
-        return run_report(args.saves, args.format, args.output, lang)
-    from goedwerk_tui.ui.launch import launch
-
-    return launch(args, lang, save_dir)
+    return authoring.show(args.deck, args.card, lang, args.reflection, sys.stdout)

@@ -1,18 +1,16 @@
-"""Value catalogues: families of public values that players tag in a round."""
+"""Value catalogues: families of public values that players tag in a round.
+
+The model only; reading catalogue files is in ``catalogue_file`` (which needs the YAML
+and schema machinery that reading a save does not).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from goedwerk_tui.domain.diagnostics import FileProblem, did_you_mean
-from goedwerk_tui.domain.models import CATALOGUE
-from goedwerk_tui.domain.schema import Walker, valid, valid_items
 from goedwerk_tui.domain.text import LocalText
-from goedwerk_tui.domain.yamlsource import compose, read_text
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "catalogues"
 BUILTIN_IDS = ("kernaghan-2003", "jorgensen-bozeman-2007")
@@ -62,102 +60,3 @@ class ValueCatalogue:
         return ValueCatalogue(
             self.id, self.title, self.source, self.families, values, self.description
         )
-
-
-def _text(value: Any, lang: str) -> LocalText | None:
-    return LocalText.of(value, lang) if valid(value) else None
-
-
-def build_value(data: dict[str, Any], lang: str) -> PublicValue:
-    return PublicValue(
-        id=data["id"],
-        name=LocalText.of(data["name"], lang),
-        families=tuple(valid_items(data.get("families"))),
-        description=_text(data.get("description"), lang),
-        related=tuple(valid_items(data.get("related"))),
-    )
-
-
-def check_values(
-    values: list[dict[str, Any]],
-    family_ids: set[str],
-    w: Walker,
-    known: Iterable[str] = (),
-) -> None:
-    """Ids unique, families known, related values known (``known``: a catalogue's ids)."""
-    seen: dict[str, tuple[int, int]] = {}
-    for value in values:
-        if not valid(value.get("id")):
-            continue
-        if value["id"] in seen:
-            w.error(
-                value["@id"],
-                f"duplicate value id '{value['id']}' (first at line {seen[value['id']][0]})",
-            )
-        else:
-            seen[value["id"]] = value["@id"]
-    related_ok = set(known)
-    for value in values:
-        families = value.get("families")
-        if valid(families):
-            for fam, at in zip(families, families.marks, strict=True):
-                if fam not in family_ids:
-                    w.error(at, f"unknown family '{fam}'{did_you_mean(fam, family_ids)}")
-        related = value.get("related")
-        if valid(related):
-            for rel, at in zip(related, related.marks, strict=True):
-                if rel not in seen and rel not in related_ok:
-                    hint = did_you_mean(rel, [*seen, *related_ok])
-                    w.error(at, f"unknown related value '{rel}'{hint}")
-
-
-def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Walker]:
-    """Validate catalogue text; the catalogue is None when there are errors."""
-    w = Walker(display)
-    root = compose(text, display)
-    if root is None:
-        w.error((1, 1), "the file is empty; a catalogue needs format, id, title and values")
-        return None, w
-    data = CATALOGUE.walk(root, w)
-    if not valid(data):
-        return None, w
-    families = [f for f in valid_items(data.get("families")) if valid(f.get("id"))]
-    family_ids: set[str] = set()
-    for family in families:
-        if family["id"] in family_ids:
-            w.error(family["@id"], f"duplicate family id '{family['id']}'")
-        family_ids.add(family["id"])
-    values = [v for v in valid_items(data.get("values")) if valid(v.get("id"))]
-    check_values(values, family_ids, w)
-    if any(d.is_error for d in w.diagnostics):
-        return None, w
-    lang = data.get("language") if valid(data.get("language")) else "nl"
-    catalogue = ValueCatalogue(
-        id=data["id"],
-        title=LocalText.of(data["title"], lang),
-        source=data["source"],
-        description=_text(data.get("description"), lang),
-        families=tuple(
-            Family(f["id"], LocalText.of(f["name"], lang), _text(f.get("description"), lang))
-            for f in families
-        ),
-        values=tuple(build_value(v, lang) for v in values),
-    )
-    return catalogue, w
-
-
-def load_catalogue_file(path: Path, display: str | None = None) -> ValueCatalogue:
-    """A catalogue file, or FileProblem with every mistake in it."""
-    display = display or str(path)
-    catalogue, w = parse_catalogue(read_text(path, display), display)
-    if catalogue is None:
-        raise FileProblem(w.diagnostics)
-    return catalogue
-
-
-@cache
-def builtin_catalogue(catalogue_id: str) -> ValueCatalogue:
-    """A built-in catalogue by id (KeyError when there is none)."""
-    if catalogue_id not in BUILTIN_IDS:
-        raise KeyError(catalogue_id)
-    return load_catalogue_file(BUILTIN_DIR / f"{catalogue_id}.yaml", f"<built-in {catalogue_id}>")

@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from goedwerk_tui.domain.catalogue import (
-    BUILTIN_IDS,
-    ValueCatalogue,
+from goedwerk_tui.domain.catalogue import BUILTIN_IDS, ValueCatalogue
+from goedwerk_tui.domain.catalogue_file import (
     build_value,
     builtin_catalogue,
     check_values,

@@ -12,10 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from goedwerk_tui.authoring import CommandError, atomic_write
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.savelog import SaveError
 from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.report import FORMATS
 
 MAX_WARNINGS = 20  # a file full of garbage lines should not bury the report

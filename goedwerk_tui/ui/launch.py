@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from goedwerk_tui.authoring import CommandError, open_deck
+from goedwerk_tui.authoring import open_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import Clock, SaveError, utc_now
 from goedwerk_tui.domain.session import RuleError
+from goedwerk_tui.files import CommandError
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from goedwerk_tui.domain.catalogue import builtin_catalogue
+from goedwerk_tui.domain.catalogue_file import builtin_catalogue
 from goedwerk_tui.domain.deck_loader import DeckResult, parse_deck, parse_deck_file
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -291,7 +291,7 @@ def test_hand_wrapped_situations_are_counted_as_the_screen_shows_them() -> None:
 
 
 def test_duplicate_family_ids_in_a_catalogue() -> None:
-    from goedwerk_tui.domain.catalogue import parse_catalogue
+    from goedwerk_tui.domain.catalogue_file import parse_catalogue
 
     text = (
         "format: goedwerk-catalogue/1\nid: c\ntitle: C\nsource: s\n"

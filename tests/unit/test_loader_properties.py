@@ -83,7 +83,7 @@ CATALOGUE_DATA = st.recursive(
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(CATALOGUE_DATA)
 def test_random_catalogues_give_only_clean_diagnostics(data: object) -> None:
-    from goedwerk_tui.domain.catalogue import parse_catalogue
+    from goedwerk_tui.domain.catalogue_file import parse_catalogue
     from goedwerk_tui.domain.diagnostics import FileProblem
 
     text = "format: goedwerk-catalogue/1\n" + yaml.safe_dump({"x": data})

@@ -1,0 +1,24 @@
+"""Small, dependency-free pieces every command uses: the one-line error, atomic writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message is the one line the user sees."""
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CommandError(f"{path}: cannot write: {exc.strerror or exc}") from None
