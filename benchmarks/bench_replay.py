@@ -13,10 +13,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ptyrun import median, run_until
+from ptyrun import compiled_env, median, run_until
 
 HERE = Path(__file__).resolve().parent
 SAVE = HERE / "out" / "save-10k.jsonl"
+
+
+ENV = compiled_env()
+
+
+def run_until_env(argv: list[str], text: str):  # noqa: ANN201
+    return run_until(argv, text, env=ENV)
 
 
 def main() -> int:
@@ -28,12 +35,12 @@ def main() -> int:
     python = sys.executable
     minimal = [python, str(HERE / "minimal_app.py")]
     replay = [python, "-m", "goedwerk_tui", "replay", "--lang", "en", str(SAVE)]
-    run_until(replay, "step 0 of")  # warm the file cache
+    run_until_env(replay, "step 0 of")  # warm the file cache
     times: dict[str, list[float]] = {"minimal": [], "replay": []}
     rss: list[float] = []
     for _ in range(args.runs):
-        times["minimal"].append(run_until(minimal, "MINIMAL-APP-READY").seconds)
-        run = run_until(replay, "step 0 of")
+        times["minimal"].append(run_until_env(minimal, "MINIMAL-APP-READY").seconds)
+        run = run_until_env(replay, "step 0 of")
         times["replay"].append(run.seconds)
         rss.append(run.max_rss_kib)
     t_min, t_replay = median(times["minimal"]), median(times["replay"])

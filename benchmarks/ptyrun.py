@@ -17,6 +17,7 @@ import subprocess
 import termios
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -36,11 +37,10 @@ def run_until(
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     environment = {
-        **os.environ,
+        **(os.environ if env is None else env),
         "TERM": "xterm-256color",
         "COLUMNS": str(size[0]),
         "LINES": str(size[1]),
-        **(env or {}),
     }
     environment.pop("TEXTUAL", None)
     start = time.perf_counter()
@@ -74,6 +74,20 @@ def run_until(
         tail = seen[-2000:].decode("utf-8", "replace")
         raise RuntimeError(f"'{text}' never appeared on screen (status {status}): ...{tail}")
     return Run(elapsed, usage.ru_maxrss)
+
+
+def compiled_env() -> dict[str, str]:
+    """Run the measured programs with compiled bytecode, as an installed goedwerk does.
+
+    pip compiles a package when it installs it; a checkout (and this machine, which
+    sets PYTHONDONTWRITEBYTECODE) would otherwise compile goedwerk's modules in every
+    run. The bytecode goes to a private cache, filled by the first (warm-up) run; both
+    the measured program and the baseline use it.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(__file__).resolve().parent / "out" / "pycache")
+    return env
 
 
 def median(values: list[float]) -> float:
