@@ -9,21 +9,21 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from goedwerk_tui.deck_source import open_deck
 from goedwerk_tui.domain.catalogue import BUILTIN_IDS, ValueCatalogue
 from goedwerk_tui.domain.catalogue_file import (
     builtin_catalogue,
     load_catalogue_file,
     parse_catalogue,
 )
-from goedwerk_tui.domain.deck import Deck
-from goedwerk_tui.domain.deck_loader import load_deck, parse_deck
+from goedwerk_tui.domain.deck_loader import parse_deck
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
 from goedwerk_tui.domain.models import deck_json_schema
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.domain.yamlsource import read_text
 from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.i18n import t
-from goedwerk_tui.locations import resolve_deck, schema_path
+from goedwerk_tui.locations import schema_path
 
 _CATALOGUE_FORMAT_LINE = re.compile(r"^format:\s*[\"']?goedwerk-catalogue/", re.MULTILINE)
 
@@ -63,20 +63,6 @@ def validate_file(path: Path, display: str) -> list[Diagnostic]:
         parse_deck(text, display, path.parent).diagnostics,
         key=lambda d: (d.path != display, d.path, d.line, d.col),
     )
-
-
-def open_deck(ref: str) -> Deck:
-    """A DECK argument (path or bundled id) as a Deck, or CommandError with one line."""
-    path = resolve_deck(ref)
-    try:
-        return load_deck(path, str(path) if path.exists() else ref)
-    except FileProblem as problem:
-        errors = [d for d in problem.diagnostics if d.is_error]
-        first = sanitize(str(errors[0]))
-        more = len(errors) - 1
-        if more:
-            first += f" (+{more} more; run 'goedwerk validate {ref}')"
-        raise CommandError(first) from None
 
 
 def open_catalogue(ref: str) -> ValueCatalogue:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SAVES_ENV = "GOEDWERK_SAVES"
+CACHE_ENV = "GOEDWERK_CACHE"
 DEFAULT_DECK_ID = "goed-werk-openbaar-bestuur"
 
 
@@ -52,3 +53,15 @@ def schema_path() -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def cache_dir() -> Path:
+    """Where validated decks are cached: ``$GOEDWERK_CACHE``, else the user's cache folder."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    if os.name == "nt":  # pragma: no cover - Windows
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "goedwerk" / "decks"

@@ -14,6 +14,7 @@ def _isolated_saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test saves into its own folder, never into the checkout's saves/."""
     saves = tmp_path / "saves"
     monkeypatch.setenv("GOEDWERK_SAVES", str(saves))
+    monkeypatch.setenv("GOEDWERK_CACHE", str(tmp_path / "cache"))
     return saves
 
 

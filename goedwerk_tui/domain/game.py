@@ -8,7 +8,6 @@ object only.
 from __future__ import annotations
 
 import random
-import secrets
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +96,8 @@ class Game:
     ) -> Game:
         if timer is not None and timer < 1:
             raise RuleError("the time limit is at least one second")
+        import secrets  # imported here: reading saves does not need it
+
         if shuffle and seed is None:
             seed = secrets.randbelow(2**31)  # recorded, so the deal can be repeated
         session = Session(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from goedwerk_tui.authoring import open_deck
+from goedwerk_tui.deck_source import open_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import Clock, SaveError, utc_now
 from goedwerk_tui.domain.session import RuleError

@@ -186,7 +186,7 @@ class NewSessionScreen(GoedWerkScreen):
             return False, None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        from goedwerk_tui.authoring import open_deck
+        from goedwerk_tui.deck_source import open_deck
         from goedwerk_tui.files import CommandError
 
         path = self.query_one("#deck-path", Input).value.strip()
