@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from machine import describe, timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -72,29 +73,6 @@ def child_env(compile_each_run: bool) -> dict[str, str]:
     else:
         env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     return env
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(
-            f"bench_report: {' '.join(command)} failed:\n{result.stderr.decode(errors='replace')}"
-        )
-    return elapsed
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     base = statistics.median(times["bare"])
     lines = sum(1 for _ in open(save, "rb"))
     print(f"save: {save.name} ({save.stat().st_size:,} bytes, {lines:,} lines)")
-    print(f"machine: {cpu_model()}, {_nproc()} CPUs, Python {platform.python_version()}")
+    print(describe())
     print(f"runs: {args.runs} of each, interleaved")
     mode = "compiled every run" if args.compile_each_run else "compiled once, cached"
     print(f"bytecode of goedwerk's modules: {mode}")
@@ -216,10 +194,6 @@ def _steps(save: Path, fmt: str, runs: int, env: dict[str, str]) -> str:
         for key, value in steps.items():
             found.setdefault(key, []).append(value)
     return ", ".join(f"{k} {statistics.median(v) * 1000:.0f} ms" for k, v in found.items())
-
-
-def _nproc() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 if __name__ == "__main__":

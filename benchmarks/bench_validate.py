@@ -12,37 +12,16 @@ figure that counts is the ratio of the medians; the target is at most 1.5x.
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from machine import describe, timed
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TARGET = 1.5
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(
-            f"bench_validate: {' '.join(command)} failed:\n{result.stderr.decode(errors='replace')}"
-        )
-    return elapsed
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = v / b
     size = deck.stat().st_size
     print(f"deck: {deck.name} ({size:,} bytes)")
-    print(f"machine: {cpu_model()}, {_nproc()} CPUs, Python {platform.python_version()}")
+    print(describe())
     print(f"runs: {args.runs} of each, interleaved")
     print(f"validate median:   {v:.3f} s")
     print(f"bare parse median: {b:.3f} s  (yaml.load with CSafeLoader)")
@@ -101,12 +80,6 @@ def main(argv: list[str] | None = None) -> int:
         f"ratio: {ratio:.2f}x (target at most {TARGET}x: {'met' if ratio <= TARGET else 'MISSED'})"
     )
     return 0 if ratio <= TARGET else 1
-
-
-def _nproc() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 if __name__ == "__main__":

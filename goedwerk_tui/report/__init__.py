@@ -227,6 +227,18 @@ class Words:
             self._towards[cache_key] = label
         return label
 
+    def answer_columns(self, tension: TensionField) -> list[str]:
+        """The headers of a round's table of answers, as the text and HTML reports show it."""
+        return [
+            self.t("report.team"),
+            self.t("report.stance"),
+            self.t("report.option"),
+            self.toward(tension, "a"),
+            self.toward(tension, "b"),
+            self.t("report.rationale"),
+            self.t("report.time"),
+        ]
+
     def choice(self, rnd: DebriefRound, choice: Choice) -> str:
         """A choice in one line: time, stance, option, values, rationale.
 

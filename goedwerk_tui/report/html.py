@@ -241,15 +241,7 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append(f'<p class="muted">{w.t("report.no_answers")}</p>')
     else:
         out.append(_stance_chart(w, rnd))
-        head = [
-            w.t("report.team"),
-            w.t("report.stance"),
-            w.t("report.option"),
-            w.toward(tension, "a"),
-            w.toward(tension, "b"),
-            w.t("report.rationale"),
-            w.t("report.time"),
-        ]
+        head = w.answer_columns(tension)
         out.append("<table>")
         out.append("<tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>")
         out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])

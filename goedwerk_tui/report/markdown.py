@@ -142,15 +142,7 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append(f"*{w.t('report.no_answers')}*")
         out.append("")
     else:
-        head = [
-            w.t("report.team"),
-            w.t("report.stance"),
-            w.t("report.option"),
-            w.toward(tension, "a"),
-            w.toward(tension, "b"),
-            w.t("report.rationale"),
-            w.t("report.time"),
-        ]
+        head = w.answer_columns(tension)
         out.append("| " + " | ".join(head) + " |")
         out.append("|---|---|---|---|---|---|---:|")
         out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])
