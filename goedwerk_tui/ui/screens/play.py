@@ -43,19 +43,30 @@ class PlayScreen(GoedWerkScreen):
     app: GoedWerkApp  # type: ignore[assignment]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        # drawn with their content here, so the first frame already shows the card
+        session = self.app.game.session
+        assert session.current is not None and session.current_card is not None
+        yield Static(self.status_text(), id="status")
         with VerticalScroll(id="card-scroll"):
-            yield Static(id="card")
+            yield Static(
+                card_panel(
+                    session.deck,
+                    session.current_card,
+                    self.lang,
+                    number=session.current.number,
+                    total=len(session.cards),
+                ),
+                id="card",
+            )
         with Horizontal(id="teams"):
-            for number, _ in enumerate(self.app.game.session.teams, start=1):
-                button = Button("", id=f"team-{number}", compact=True)
+            for index in range(len(session.teams)):
+                button = Button(self.team_label(index), id=f"team-{index + 1}", compact=True)
                 button.can_focus = False  # keys 1-6 choose; a click does the same
                 yield button
         yield Footer()
 
     def on_mount(self) -> None:
         self._end_pressed = 0.0
-        self.refresh_all()
         if self.app.game.session.settings.timer:
             self.set_interval(1.0, self.refresh_status)
 
@@ -63,25 +74,7 @@ class PlayScreen(GoedWerkScreen):
     def lang(self) -> str:
         return self.app.lang
 
-    def refresh_all(self) -> None:
-        session = self.app.game.session
-        card = session.current_card
-        assert card is not None and session.current is not None
-        self.query_one("#card", Static).update(
-            card_panel(
-                session.deck,
-                card,
-                self.lang,
-                number=session.current.number,
-                total=len(session.cards),
-            )
-        )
-        self.refresh_status()
-        self.refresh_teams()
-
-    def refresh_status(self) -> None:
-        if not self.is_current:
-            return  # a card already played, left below on the screen stack
+    def status_text(self) -> Text:
         game = self.app.game
         session = game.session
         assert session.current is not None
@@ -99,20 +92,29 @@ class PlayScreen(GoedWerkScreen):
                 )
             else:
                 status.append(t("ui.timer", self.lang, time=clock_text(left)))
-        self.query_one("#status", Static).update(status)
+        return status
 
-    def refresh_teams(self) -> None:
+    def refresh_status(self) -> None:
+        if not self.is_current:
+            return  # a card already played, left below on the screen stack
+        self.query_one("#status", Static).update(self.status_text())
+
+    def team_label(self, index: int) -> Text:
         session = self.app.game.session
         assert session.current is not None
-        for index, team in enumerate(session.teams):
-            label = Text()
-            label.append(f" {index + 1} ", style="reverse")
-            label.append(" " + sanitize(team.name) + " ", style=team_style(index))
-            if team.id in session.current.choices:
-                label.append("✓ " + t("ui.status.chosen", self.lang), style="green")
-            else:
-                label.append("· " + t("ui.status.waiting", self.lang), style="dim")
-            self.query_one(f"#team-{index + 1}", Button).label = label
+        team = session.teams[index]
+        label = Text()
+        label.append(f" {index + 1} ", style="reverse")
+        label.append(" " + sanitize(team.name) + " ", style=team_style(index))
+        if team.id in session.current.choices:
+            label.append("✓ " + t("ui.status.chosen", self.lang), style="green")
+        else:
+            label.append("· " + t("ui.status.waiting", self.lang), style="dim")
+        return label
+
+    def refresh_teams(self) -> None:
+        for index in range(len(self.app.game.session.teams)):
+            self.query_one(f"#team-{index + 1}", Button).label = self.team_label(index)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A click on a team does what its number key does."""
