@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import LETTERS
+from goedwerk_tui.ui.widgets.arrow_picker import ArrowPicker
 
 
-class OptionPicker(Widget, can_focus=True):
-    DEFAULT_CSS = """
-    OptionPicker { height: 1; padding: 0 1; background: $boost; }
-    OptionPicker:focus { background: $accent 40%; }
-    """
-    BINDINGS = [
-        Binding("left", "move(-1)", "←", show=False),
-        Binding("right", "move(1)", "→", show=False),
-    ]
-
+class OptionPicker(ArrowPicker):
     option: reactive[str | None] = reactive(None)
 
     def __init__(self, count: int, lang: str, option: str | None = None, **kwargs: object) -> None:

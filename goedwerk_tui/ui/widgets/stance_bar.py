@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from goedwerk_tui.domain.deck import TensionField
 from goedwerk_tui.domain.session import STANCES
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.render.reveal_view import stance_label
+from goedwerk_tui.ui.widgets.arrow_picker import ArrowPicker
 
 
-class StanceBar(Widget, can_focus=True):
+class StanceBar(ArrowPicker):
     DEFAULT_CSS = """
-    StanceBar { height: 2; padding: 0 1; background: $boost; }
-    StanceBar:focus { background: $accent 40%; }
+    StanceBar { height: 2; }
     """
-    BINDINGS = [
-        Binding("left", "move(-1)", "←", show=False),
-        Binding("right", "move(1)", "→", show=False),
-    ]
 
     stance: reactive[int] = reactive(0)
 
