@@ -171,4 +171,5 @@ MESSAGES: dict[str, str] = {
     "key.prev_card": "previous card",
     "key.next_card": "next card",
     "ui.quit_saved": "Everything is saved. To continue: goedwerk resume {path}",
+    "key.rounds": "card list",
 }

@@ -171,4 +171,5 @@ MESSAGES: dict[str, str] = {
     "key.prev_card": "vorige kaart",
     "key.next_card": "volgende kaart",
     "ui.quit_saved": "Alles is opgeslagen. Verder spelen: goedwerk resume {path}",
+    "key.rounds": "kaartenlijst",
 }

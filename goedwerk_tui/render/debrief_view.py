@@ -18,7 +18,7 @@ from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import axis_text, value_names
-from goedwerk_tui.render.reveal_view import stance_axis, team_style
+from goedwerk_tui.render.reveal_view import stance_axis, stance_label, team_style
 
 BAR = "█"
 
@@ -68,7 +68,8 @@ def round_step(
     parts: list[RenderableType] = [title]
     if rnd.card.setting is not None:
         parts.append(Text(sanitize(rnd.card.setting.get(lang)), style="italic"))
-    parts.append(Text(sanitize(reflow(rnd.card.situation.get(lang))), style="dim"))
+    if step == 0 or width >= 100:  # on a narrow screen the dilemma gives way to the answers
+        parts.append(Text(sanitize(reflow(rnd.card.situation.get(lang))), style="dim"))
     parts.append(Text())
     placed = [
         (index[key], debrief.team_label(m.team, lang), m.choice.stance) for key, m in latest.items()
@@ -83,7 +84,8 @@ def round_step(
             ),
         ]
     if shown:
-        parts += [Text(), moments_table(debrief, rnd, shown, lang)]
+        answers = moments_table if width >= 100 else moments_list
+        parts += [Text(), answers(debrief, rnd, shown, lang)]
     if step == len(moments) and guessing is None:
         if rnd.status == "skipped":
             parts += [Text(), Text(t("reveal.skipped", lang), style="italic")]
@@ -131,6 +133,36 @@ def moments_table(debrief: Debrief, rnd: DebriefRound, shown: list[Moment], lang
             Text(seconds),
         )
     return table
+
+
+def moments_list(debrief: Debrief, rnd: DebriefRound, shown: list[Moment], lang: str) -> Group:
+    """The answers one below the other, for screens too narrow for the table."""
+    index = {team.key: i for i, team in enumerate(debrief.teams)}
+    lines: list[RenderableType] = []
+    for moment in shown:
+        choice = moment.choice
+        head = Text(
+            sanitize(debrief.team_label(moment.team, lang)),
+            style=team_style(index[moment.team.key]),
+        )
+        head.append(f"  {signed(choice.stance)} ", style="bold" if moment.final else "strike")
+        head.append(f"({stance_label(choice.stance, rnd.field, lang)})", style="italic")
+        if choice.option:
+            head.append(f"  · {t('reveal.option', lang)} {choice.option}")
+        if choice.seconds is not None:
+            head.append(f"  · {choice.seconds:.0f}s", style="dim")
+        if not moment.final:
+            head.append(f"  ({t('replay.changed', lang)})", style="dim italic")
+        lines.append(head)
+        values = Text("   ◀ ", style="cyan")
+        values.append(", ".join(value_names(debrief.deck, choice.values_a, lang)) or "-")
+        values.append("  |  ", style="dim")
+        values.append(", ".join(value_names(debrief.deck, choice.values_b, lang)) or "-")
+        values.append(" ▶", style="magenta")
+        lines.append(values)
+        if choice.rationale:
+            lines.append(Text("   “" + sanitize(choice.rationale) + "”", style="italic"))
+    return Group(*lines)
 
 
 def bar(count: int, largest: int, width: int = 20) -> str:

@@ -90,3 +90,19 @@ async def test_a_torn_save_opens_with_a_clear_warning(tmp_path: Path) -> None:
         await pilot.press("right")
         assert "Eerst dit" in shown(app)
     assert any("the last line was cut off" in w for w in warnings)
+
+
+async def test_on_a_narrow_screen_answers_stack_and_the_card_list_makes_room(
+    tmp_path: Path,
+) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rounds = app.screen.query_one("#rounds")
+        assert rounds.display is False
+        await pilot.press("right", "right", "right")
+        text = screen_text(app, 80)
+        assert "“Toch dit”" in text and "(eerder)" in text
+        await pilot.press("l")
+        assert rounds.display is True

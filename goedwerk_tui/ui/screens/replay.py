@@ -31,6 +31,7 @@ class ReplayScreen(GoedWerkScreen):
         Binding("pageup,p", "previous_card", "key.prev_card", key_display="p"),
         Binding("g", "toggle_guess", "key.guess"),
         Binding("o", "overview", "key.overview"),
+        Binding("l", "toggle_rounds", "key.rounds"),
         *COMMON_BINDINGS,
     ]
 
@@ -86,6 +87,16 @@ class ReplayScreen(GoedWerkScreen):
             rounds.highlighted = self.round_index
 
     def on_resize(self) -> None:
+        if self.rounds_shown is None:  # until the user decides, the list needs room
+            self.query_one("#rounds").display = self.size.width >= 110
+        self.show()
+
+    rounds_shown: bool | None = None
+
+    def action_toggle_rounds(self) -> None:
+        rounds = self.query_one("#rounds")
+        self.rounds_shown = not rounds.display
+        rounds.display = self.rounds_shown
         self.show()
 
     def action_forward(self) -> None:
