@@ -18,13 +18,14 @@ from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import axis_text, value_names
-from goedwerk_tui.render.reveal_view import stance_axis, stance_label, team_style
+from goedwerk_tui.render.reveal_view import (
+    choices_list,
+    signed,
+    stance_axis,
+    team_style,
+)
 
 BAR = "█"
-
-
-def signed(stance: int) -> str:
-    return f"{stance:+d}".replace("+0", "0")
 
 
 @dataclass(frozen=True)
@@ -138,31 +139,17 @@ def moments_table(debrief: Debrief, rnd: DebriefRound, shown: list[Moment], lang
 def moments_list(debrief: Debrief, rnd: DebriefRound, shown: list[Moment], lang: str) -> Group:
     """The answers one below the other, for screens too narrow for the table."""
     index = {team.key: i for i, team in enumerate(debrief.teams)}
-    lines: list[RenderableType] = []
-    for moment in shown:
-        choice = moment.choice
-        head = Text(
-            sanitize(debrief.team_label(moment.team, lang)),
-            style=team_style(index[moment.team.key]),
+    earlier = t("replay.changed", lang)
+    rows = [
+        (
+            index[m.team.key],
+            debrief.team_label(m.team, lang),
+            m.choice,
+            "" if m.final else earlier,
         )
-        head.append(f"  {signed(choice.stance)} ", style="bold" if moment.final else "strike")
-        head.append(f"({stance_label(choice.stance, rnd.field, lang)})", style="italic")
-        if choice.option:
-            head.append(f"  · {t('reveal.option', lang)} {choice.option}")
-        if choice.seconds is not None:
-            head.append(f"  · {choice.seconds:.0f}s", style="dim")
-        if not moment.final:
-            head.append(f"  ({t('replay.changed', lang)})", style="dim italic")
-        lines.append(head)
-        values = Text("   ◀ ", style="cyan")
-        values.append(", ".join(value_names(debrief.deck, choice.values_a, lang)) or "-")
-        values.append("  |  ", style="dim")
-        values.append(", ".join(value_names(debrief.deck, choice.values_b, lang)) or "-")
-        values.append(" ▶", style="magenta")
-        lines.append(values)
-        if choice.rationale:
-            lines.append(Text("   “" + sanitize(choice.rationale) + "”", style="italic"))
-    return Group(*lines)
+        for m in shown
+    ]
+    return choices_list(debrief.deck, rnd.field, rows, lang)
 
 
 def bar(count: int, largest: int, width: int = 20) -> str:

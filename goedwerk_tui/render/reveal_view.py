@@ -16,6 +16,10 @@ from goedwerk_tui.render.card_view import axis_text, value_names
 TEAM_STYLES = ("bold yellow", "bold green", "bold cyan", "bold magenta", "bold red", "bold blue")
 
 
+def signed(stance: int) -> str:
+    return f"{stance:+d}".replace("+0", "0")
+
+
 def team_style(index: int) -> str:
     return TEAM_STYLES[index % len(TEAM_STYLES)]
 
@@ -42,7 +46,7 @@ def stance_axis(
     slot = max(8, width // len(STANCES))
     scale = Text()
     for stance in STANCES:
-        scale.append(f"{stance:+d}".replace("+0", "0").center(slot), style="bold")
+        scale.append(signed(stance).center(slot), style="bold")
     columns: dict[int, list[tuple[int, str]]] = {s: [] for s in STANCES}
     for index, name, stance in placed:
         columns[stance].append((index, name))
@@ -86,7 +90,7 @@ def choices_table(
             continue
         table.add_row(
             Text(sanitize(name), style=team_style(index)),
-            Text(f"{choice.stance:+d}".replace("+0", "0")),
+            Text(signed(choice.stance)),
             Text(choice.option or "-"),
             Text(", ".join(value_names(deck, choice.values_a, lang))),
             Text(", ".join(value_names(deck, choice.values_b, lang))),
@@ -108,9 +112,9 @@ def furthest_apart(choices: dict[str, Choice], names: dict[str, str], lang: str)
             "reveal.apart",
             lang,
             a=sanitize(names[low.team]),
-            sa=f"{low.stance:+d}".replace("+0", "0"),
+            sa=signed(low.stance),
             b=sanitize(names[high.team]),
-            sb=f"{high.stance:+d}".replace("+0", "0"),
+            sb=signed(high.stance),
             d=high.stance - low.stance,
         ),
         style="bold",
@@ -138,5 +142,43 @@ def reveal_renderable(
     apart = furthest_apart(choices, names, lang)
     if apart is not None:
         parts += [Text(), apart]
-    parts += [Text(), choices_table(deck, indexed, choices, field, ids, lang)]
+    if width >= 100:
+        parts += [Text(), choices_table(deck, indexed, choices, field, ids, lang)]
+    else:  # a narrow screen or a projector: one team below the other
+        rows = [
+            (i, name, choices[team_id], "")
+            for (i, name), team_id in zip(indexed, ids, strict=True)
+            if team_id in choices
+        ]
+        parts += [Text(), choices_list(deck, field, rows, lang)]
     return Group(*parts)
+
+
+def choices_list(
+    deck: Deck, field: TensionField, rows: list[tuple[int, str, Choice, str]], lang: str
+) -> Group:
+    """Choices one below the other: ``rows`` hold (team index, name, choice, remark).
+
+    A remark (like "earlier" for a change of mind) strikes the stance through.
+    """
+    lines: list[RenderableType] = []
+    for index, name, choice, remark in rows:
+        head = Text(sanitize(name), style=team_style(index))
+        head.append(f"  {signed(choice.stance)} ", style="strike" if remark else "bold")
+        head.append(f"({stance_label(choice.stance, field, lang)})", style="italic")
+        if choice.option:
+            head.append(f"  · {t('reveal.option', lang)} {choice.option}")
+        if choice.seconds is not None:
+            head.append(f"  · {choice.seconds:.0f}s", style="dim")
+        if remark:
+            head.append(f"  ({remark})", style="dim italic")
+        lines.append(head)
+        values = Text("   ◀ ", style="cyan")
+        values.append(", ".join(value_names(deck, choice.values_a, lang)) or "-")
+        values.append("  |  ", style="dim")
+        values.append(", ".join(value_names(deck, choice.values_b, lang)) or "-")
+        values.append(" ▶", style="magenta")
+        lines.append(values)
+        if choice.rationale:
+            lines.append(Text("   “" + sanitize(choice.rationale) + "”", style="italic"))
+    return Group(*lines)

@@ -194,7 +194,9 @@ async def test_english_on_request(saves_dir: Path) -> None:
         await choose(pilot, 2, option="B", pole_b=1)
         await pilot.press("r")
         await pilot.pause()
-        assert "Rationale" in screen_text(app) or "Furthest apart" in screen_text(app)
+        shown = screen_text(app)
+        assert "All teams took the same stance." in shown
+        assert "Choice A" in shown and "Choice B" in shown and "in the middle" in shown
     assert save_lines(saves_dir)[0]["language"] == "en"
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Label, Static
 from goedwerk_tui.domain.session import Session
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
-from goedwerk_tui.render.reveal_view import team_style
+from goedwerk_tui.render.reveal_view import signed, team_style
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def summary_renderable(session: Session, lang: str, path: str) -> RenderableType
         stances = Text("   ")
         for index, team in enumerate(session.teams):
             choice = round_.choices.get(team.id)
-            shown = f"{choice.stance:+d}".replace("+0", "0") if choice else "-"
+            shown = signed(choice.stance) if choice else "-"
             stances.append(f"{sanitize(team.name)} ", style=team_style(index))
             stances.append(f"{shown}   ")
         parts.append(stances)
