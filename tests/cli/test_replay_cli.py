@@ -54,3 +54,21 @@ def test_a_missing_save(tmp_path: Path) -> None:
         1,
         f"goedwerk: {tmp_path / 'nope.jsonl'}: no such file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["play", "nope.yaml"], "nope.yaml: error: no such file"),
+        (["play", "--cards", "0"], "play at least one card"),
+        (["play", "--timer", "0"], "the time limit is at least one second"),
+        (["play", *[f"--team=T{i}" for i in range(7)]], "at most 6 teams"),
+    ],
+)
+def test_play_refuses_bad_arguments_with_one_line(
+    tmp_path: Path, args: list[str], expected: str
+) -> None:
+    result = goedwerk("--save-dir", str(tmp_path / "saves"), *args)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
+    assert not (tmp_path / "saves").exists() or not any((tmp_path / "saves").iterdir())
