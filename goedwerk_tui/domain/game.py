@@ -119,10 +119,16 @@ class Game:
 
     @classmethod
     def resume(cls, path: Path, clock: Clock = utc_now) -> Game:
-        read = read_save(path)
-        if read.session.ended:
-            raise SaveError(f"{path}: this session has ended; open it with 'goedwerk replay'")
-        log = SaveLog.reopen(path, read.next_seq, clock)
+        log = SaveLog.reopen(path, clock)  # locked before it is read: nothing slips in
+        try:
+            read = read_save(path)
+            if read.session.ended:
+                raise SaveError(f"{path}: this session has ended; open it with 'goedwerk replay'")
+            log.cut_torn_tail()
+        except SaveError:
+            log.close()
+            raise
+        log.next_seq = read.next_seq
         game = cls(read.session, log, clock)
         game.warnings = read.warnings
         game.commit({"event": "session_resumed"})

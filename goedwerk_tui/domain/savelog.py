@@ -100,26 +100,42 @@ class SaveLog:
             except OSError as exc:
                 raise SaveError(f"{path}: cannot create the save: {exc.strerror}") from None
             _lock(fd, path)
+            _sync_folder(folder)
             return cls(path, fd, 0, clock)
         raise SaveError(f"{folder}: could not find a free save name")  # pragma: no cover
 
     @classmethod
-    def reopen(cls, path: Path, next_seq: int, clock: Clock = utc_now) -> SaveLog:
-        """Continue a save; a torn last line (never confirmed) is cut off first."""
+    def reopen(cls, path: Path, clock: Clock = utc_now) -> SaveLog:
+        """Open a save to continue it, locked, before anything of it is read.
+
+        Read it (``read_save``) after this, so nothing can be appended in between;
+        then ``cut_torn_tail`` and set ``next_seq``.
+        """
         try:
             fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        except FileNotFoundError:
+            raise SaveError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise SaveError(f"{path}: is a folder, not a save") from None
         except OSError as exc:
             raise SaveError(f"{path}: cannot open the save: {exc.strerror}") from None
         _lock(fd, path)
-        size = os.fstat(fd).st_size
-        if size:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            end = data.rfind(b"\n") + 1
-            if end != size:
-                os.ftruncate(fd, end)
-                os.fsync(fd)
-        return cls(path, fd, next_seq, clock)
+        return cls(path, fd, 0, clock)
+
+    def cut_torn_tail(self) -> None:
+        """Cut off a torn last line (it was never confirmed) before appending."""
+        size = os.fstat(self._fd).st_size
+        if not size:
+            return
+        with open(self.path, "rb") as handle:
+            data = handle.read()
+        end = data.rfind(b"\n") + 1
+        if end != size:
+            try:
+                os.ftruncate(self._fd, end)
+                os.fsync(self._fd)
+            except OSError as exc:
+                raise SaveError(f"{self.path}: cannot repair the save: {exc.strerror}") from None
 
     def append(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
         """Write one event as a line and fsync it; return it with ``seq`` and ``ts``.
@@ -163,6 +179,20 @@ class SaveLog:
         if self._fd >= 0:
             os.close(self._fd)  # closing releases the lock
             self._fd = -1
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new file's name durable too (where the platform allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows cannot open folders
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse it
+        pass
+    finally:
+        os.close(fd)
 
 
 def _lock(fd: int, path: Path) -> None:

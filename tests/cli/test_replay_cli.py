@@ -72,3 +72,11 @@ def test_play_refuses_bad_arguments_with_one_line(
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
     assert not (tmp_path / "saves").exists() or not any((tmp_path / "saves").iterdir())
+
+
+def test_resume_of_a_missing_save(tmp_path: Path) -> None:
+    result = goedwerk("resume", str(tmp_path / "nope.jsonl"))
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"goedwerk: {tmp_path / 'nope.jsonl'}: no such file\n",
+    )
