@@ -172,4 +172,6 @@ MESSAGES: dict[str, str] = {
     "key.next_card": "next card",
     "ui.quit_saved": "Everything is saved. To continue: goedwerk resume {path}",
     "key.rounds": "card list",
+    "deck.card_title": "title",
+    "deck.card_field": "tension field",
 }

@@ -172,4 +172,6 @@ MESSAGES: dict[str, str] = {
     "key.next_card": "volgende kaart",
     "ui.quit_saved": "Alles is opgeslagen. Verder spelen: goedwerk resume {path}",
     "key.rounds": "kaartenlijst",
+    "deck.card_title": "titel",
+    "deck.card_field": "spanningsveld",
 }

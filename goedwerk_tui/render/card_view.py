@@ -128,8 +128,8 @@ def deck_overview(deck: Deck, lang: str) -> Group:
     parts.append(table)
     cards = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     cards.add_column("id", no_wrap=True, style="cyan")
-    cards.add_column("title", ratio=1)
-    cards.add_column("field", style="dim")
+    cards.add_column(t("deck.card_title", lang), ratio=1)
+    cards.add_column(t("deck.card_field", lang), style="dim")
     for card in deck.cards:
         cards.add_row(Text(card.id), Text(sanitize(card.title.get(lang))), Text(card.field))
     parts.append(cards)
