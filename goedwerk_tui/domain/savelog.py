@@ -113,12 +113,8 @@ class SaveLog:
         """
         try:
             fd = os.open(path, os.O_RDWR | os.O_APPEND)
-        except FileNotFoundError:
-            raise SaveError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise SaveError(f"{path}: is a folder, not a save") from None
         except OSError as exc:
-            raise SaveError(f"{path}: cannot open the save: {exc.strerror}") from None
+            raise _file_problem(str(path), exc, "cannot open the save") from None
         _lock(fd, path)
         return cls(path, fd, 0, clock)
 
@@ -179,6 +175,15 @@ class SaveLog:
         if self._fd >= 0:
             os.close(self._fd)  # closing releases the lock
             self._fd = -1
+
+
+def _file_problem(display: str, exc: OSError, doing: str) -> SaveError:
+    """One line for a save that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return SaveError(f"{display}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return SaveError(f"{display}: is a folder, not a save")
+    return SaveError(f"{display}: {doing}: {exc.strerror or exc}")
 
 
 def _sync_folder(folder: Path) -> None:
@@ -254,12 +259,8 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
         if path.stat().st_size > MAX_SAVE_BYTES:
             raise SaveError(f"{display}: file is over the limit of {MAX_SAVE_BYTES:,} bytes")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{display}: no such file") from None
-    except IsADirectoryError:
-        raise SaveError(f"{display}: is a folder, not a save") from None
     except OSError as exc:
-        raise SaveError(f"{display}: cannot read: {exc.strerror or exc}") from None
+        raise _file_problem(display, exc, "cannot read") from None
     if not data.strip():
         raise SaveError(f"{display}: the file is empty; it holds no session")
     warnings: list[str] = []

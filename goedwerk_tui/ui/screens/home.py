@@ -31,7 +31,7 @@ def list_saves(folder: Path, *, unfinished: bool) -> list[tuple[Path, str]]:
     found = []
     for path in sorted(folder.glob("*.jsonl"), reverse=True)[:50]:
         try:
-            read = read_save(path)
+            read = read_save(path, keep_events=False)  # the listing needs no events
         except SaveError:
             continue
         session = read.session

@@ -43,6 +43,7 @@ class ReplayScreen(GoedWerkScreen):
         self.step = 0
         self.guess_mode = False
         self.guessing: TeamRef | None = None
+        self.rounds_shown: bool | None = None  # the card list: None until the user decides
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -90,8 +91,6 @@ class ReplayScreen(GoedWerkScreen):
         if self.rounds_shown is None:  # until the user decides, the list needs room
             self.query_one("#rounds").display = self.size.width >= 110
         self.show()
-
-    rounds_shown: bool | None = None
 
     def action_toggle_rounds(self) -> None:
         rounds = self.query_one("#rounds")
