@@ -64,7 +64,8 @@ def render_html(debrief: Debrief, lang: str) -> str:
         _round(w, rnd, out)
     if debrief.warnings:
         out.append(f"<h2>{w.t('report.warnings')}</h2>")
-        out.append("<ul>" + "".join(f"<li>{w.text(x)}</li>" for x in debrief.warnings) + "</ul>")
+        said = (w.text(warning.message(w.lang)) for warning in debrief.warnings)
+        out.append("<ul>" + "".join(f"<li>{x}</li>" for x in said) + "</ul>")
     out += ["</body>", "</html>", ""]  # "" for the newline at the end, without another copy
     return "\n".join(out)
 

@@ -53,7 +53,7 @@ def render_markdown(debrief: Debrief, lang: str) -> str:
     if debrief.warnings:
         out.append(f"## {w.t('report.warnings')}")
         out.append("")
-        out.extend(f"- {w.text(warning)}" for warning in debrief.warnings)
+        out.extend(f"- {w.text(warning.message(w.lang))}" for warning in debrief.warnings)
         out.append("")
     return _lines(out)
 

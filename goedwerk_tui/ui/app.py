@@ -68,6 +68,10 @@ class GoedWerkApp(App[None]):
         self._game = game
         self.lang = game.session.language
         self.route()
+        if game.session.resumed:  # resumed from the home screen: as ``goedwerk resume`` says
+            self.notify(t("ui.resumed", self.lang))
+        for warning in game.warnings:
+            self.notify(warning.message(self.lang), severity="warning", markup=False, timeout=10)
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the one the user came for: no blank screen before it."""

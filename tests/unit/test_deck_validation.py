@@ -96,7 +96,7 @@ def test_unknown_references_get_suggestions() -> None:
     header = HEADER.replace("kernaghan-2003", "kernaghan")
     assert errors(deck_text(header=header)) == [
         "deck.yaml:5:12: error: unknown catalogue 'kernaghan' (did you mean 'kernaghan-2003'?); "
-        "use kernaghan-2003 or jorgensen-bozeman-2007, or a path to a catalogue file "
+        "use one of kernaghan-2003, jorgensen-bozeman-2007, or a path to a catalogue file "
         "relative to this deck"
     ]
 
@@ -192,7 +192,8 @@ def test_missing_translation_in_a_bilingual_deck() -> None:
         "situation: Een situatie waarin je moet kiezen.", "situation: {nl: Een situatie.}"
     )
     assert messages(deck_text(card)) == [
-        "deck.yaml:3:8: warning: plain text in a bilingual deck; give it as {nl: ..., en: ...}",
+        "deck.yaml:3:8: warning: plain text in a bilingual deck; "
+        "give it in both languages (nl: ..., en: ...)",
         "deck.yaml:10:16: warning: missing translation: no 'en' text here",
     ]
 

@@ -27,8 +27,14 @@ def test_no_message_is_empty_or_untranslated_by_accident() -> None:
     nl, en = CATALOGUES["nl"], CATALOGUES["en"]
     assert all(text.strip() for text in nl.values())
     assert all(text.strip() for text in en.values())
-    long_identical = [k for k in nl if nl[k] == en[k] and len(nl[k]) > 12]
+    long_identical = [k for k in nl if nl[k] == en[k] and len(words(nl[k])) > 12]
     assert long_identical == []
+
+
+def words(text: str) -> str:
+    """The text around the placeholders ("{path}:1: {problem}" has no words to translate)."""
+    literal = "".join(part for part, _, _, _ in string.Formatter().parse(text))
+    return "".join(char for char in literal if char.isalpha() or char == " ").strip()
 
 
 def test_t_fills_placeholders_in_the_asked_language() -> None:

@@ -61,7 +61,7 @@ class ReplayScreen(GoedWerkScreen):
     def on_mount(self) -> None:
         for warning in self.debrief.warnings:
             self.notify(
-                t("replay.warning", self.lang, warning=warning),
+                t("replay.warning", self.lang, warning=warning.message(self.lang)),
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -189,6 +189,6 @@ def open_replay(app: Any, paths: list[Path]) -> None:
     try:
         debrief = Debrief.from_paths(paths)
     except SaveError as exc:
-        app.notify(str(exc), severity="error", markup=False)
+        app.notify(exc.message(app.lang), severity="error", markup=False)
         return
     app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang))
