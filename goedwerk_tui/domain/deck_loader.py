@@ -25,7 +25,7 @@ from goedwerk_tui.domain.catalogue_file import (
 )
 from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck, TensionField
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
-from goedwerk_tui.domain.messages import Message
+from goedwerk_tui.domain.messages import Message, OneOf
 from goedwerk_tui.domain.models import DECK
 from goedwerk_tui.domain.schema import INVALID, Located, Mark, Walker, valid, valid_items
 from goedwerk_tui.domain.text import LocalText, reflow
@@ -377,7 +377,7 @@ def _resolve_catalogue(data: dict[str, Any], base_dir: Path, w: Walker) -> Value
             "check.unknown_catalogue",
             ref=ref,
             hint=did_you_mean(ref, BUILTIN_IDS),
-            builtin=", ".join(BUILTIN_IDS),
+            builtin=OneOf(BUILTIN_IDS),
         )
         return None
     path = base_dir / ref

@@ -11,7 +11,7 @@ A value that is itself a Message or a GoedwerkError is said in the same language
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from goedwerk_tui.domain.text import sanitize
 
@@ -68,6 +68,23 @@ class Message:
 
     def __hash__(self) -> int:
         return hash(self.code)
+
+
+class OneOf:
+    """Alternatives as a message value: ``a, b or c`` (Dutch ``a, b of c``)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self.items = tuple(items)
+
+    def message(self, lang: str = "en") -> str:
+        from goedwerk_tui.i18n import t
+
+        items = [sanitize(item) for item in self.items]
+        if len(items) < 2:
+            return "".join(items)
+        return t("list.or", lang, rest=", ".join(items[:-1]), last=items[-1])
 
 
 def say(text: Message | str, lang: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from goedwerk_tui.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from goedwerk_tui.domain.messages import Message
+from goedwerk_tui.domain.messages import Message, OneOf
 from goedwerk_tui.domain.text import LANGUAGES, find_unsafe
 from goedwerk_tui.domain.yamlsource import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -263,7 +263,7 @@ class Text(Kind):
                         mark_of(key_node),
                         "check.unknown_language",
                         lang=str(lang),
-                        languages=", ".join(LANGUAGES),
+                        languages=OneOf(LANGUAGES),
                         hint=did_you_mean(str(lang), LANGUAGES),
                     )
                     ok = False

@@ -175,6 +175,7 @@ MESSAGES: dict[str, str] = {
     "deck.card_title": "title",
     "deck.card_field": "tension field",
     # --- messages ---
+    "list.or": "{rest} or {last}",
     "diagnostic.error": "error",
     "diagnostic.warning": "warning",
     "hint.did_you_mean": " (did you mean '{word}'?)",
@@ -270,7 +271,7 @@ MESSAGES: dict[str, str] = {
     "check.duplicate_card": "duplicate card id '{card}' (first at line {first})",
     "check.unknown_field": "unknown tension field '{field}'{hint}; known fields: {fields}",
     "check.unknown_value": "unknown value '{value}'{hint}; see 'goedwerk values'",
-    "check.unknown_catalogue": "unknown catalogue '{ref}'{hint}; use one of {builtin}, or a path to a catalogue file relative to this deck",
+    "check.unknown_catalogue": "unknown catalogue '{ref}'{hint}; use {builtin}, or a path to a catalogue file relative to this deck",
     "check.catalogue_unusable": "catalogue '{ref}' cannot be used (see below)",
     "check.duplicate_field": "duplicate field id '{field}'",
     "check.long_situation": "situation takes about {lines} lines on an 80x24 screen (at most {most} fit without scrolling); shorten it",

@@ -96,7 +96,7 @@ def test_unknown_references_get_suggestions() -> None:
     header = HEADER.replace("kernaghan-2003", "kernaghan")
     assert errors(deck_text(header=header)) == [
         "deck.yaml:5:12: error: unknown catalogue 'kernaghan' (did you mean 'kernaghan-2003'?); "
-        "use one of kernaghan-2003, jorgensen-bozeman-2007, or a path to a catalogue file "
+        "use kernaghan-2003 or jorgensen-bozeman-2007, or a path to a catalogue file "
         "relative to this deck"
     ]
 
