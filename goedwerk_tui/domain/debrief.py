@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
-from goedwerk_tui.domain.messages import Message
+from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.savelog import SaveError, SaveRead, read_save
 from goedwerk_tui.domain.session import Choice, Round
 
@@ -281,7 +281,7 @@ class Debrief:
             "tables": [_table_data(t) for t in self.tables],
             "overview": _overview_data(self.overview),
             "rounds": [_round_data(r) for r in self.rounds],
-            "warnings": [warning.message(lang) for warning in self.warnings],
+            "warnings": [say(warning, lang) for warning in self.warnings],
         }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.i18n import t, tn
 from goedwerk_tui.report import FORMATS
@@ -91,7 +92,7 @@ def _check_target(target: Path, saves: list[str]) -> None:
 
 def _warn(warnings: tuple[GoedwerkError, ...], lang: str) -> None:
     for warning in warnings[:MAX_WARNINGS]:
-        print(t("cli.warning", lang, warning=warning.message(lang)), file=sys.stderr)
+        print(t("cli.warning", lang, warning=say(warning, lang)), file=sys.stderr)
     more = len(warnings) - MAX_WARNINGS
     if more > 0:
         print(t("cli.warning", lang, warning=tn("cli.more_warnings", lang, more)), file=sys.stderr)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from goedwerk_tui.deck_source import open_deck
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.savelog import Clock, utc_now
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
@@ -68,7 +69,7 @@ def _session_app(  # noqa: ANN202 - a localized subclass of GoedWerkApp
         language = lang or game.session.language
         game.session.language = language
         app_class = localized(GoedWerkApp, language)
-        notices = [warning.message(language) for warning in game.warnings]
+        notices = [say(warning, language) for warning in game.warnings]
         return app_class(language, game=game, save_dir=folder, notices=notices)
     from goedwerk_tui.ui.screens.replay import replay_app
 
