@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from goedwerk_tui.domain.errors import CommandError
 
-class CommandError(Exception):
-    """A command cannot go on; the message is the one line the user sees."""
+__all__ = ["CommandError", "atomic_write"]
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.session import (
     MAX_ACTION,
     MAX_NOTE,
@@ -49,10 +50,6 @@ def _dumps(value: Any) -> str:
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 Clock = Callable[[], datetime]
-
-
-class SaveError(Exception):
-    """A save cannot be used; the message is one line for the user."""
 
 
 def utc_now() -> datetime:

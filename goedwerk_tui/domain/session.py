@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
+from goedwerk_tui.domain.errors import RuleError
 
 SAVE_FORMAT = "goedwerk-save/1"
 STANCES = (-2, -1, 0, 1, 2)
@@ -26,10 +27,6 @@ CHOOSING = "choosing"  # a card is on the table; teams record their choices
 REVEALED = "revealed"  # all choices shown; notes can be added
 CLOSING = "closing"  # no more cards: each team records an action
 ENDED = "ended"
-
-
-class RuleError(ValueError):
-    """An intent the rules do not allow now (the message says why, in English)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,8 @@ from typing import Any
 
 from goedwerk_tui.domain.catalogue import Family, PublicValue, ValueCatalogue
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
+from goedwerk_tui.domain.errors import SnapshotError
 from goedwerk_tui.domain.text import LocalText
-
-
-class SnapshotError(ValueError):
-    """The deck snapshot in a save is not usable."""
 
 
 def _lt(text: LocalText | None) -> dict[str, str] | None:

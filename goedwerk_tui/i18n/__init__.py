@@ -1,4 +1,9 @@
-"""UI strings in Dutch (default) and English. Every key exists in both (a test checks)."""
+"""UI strings in Dutch (default) and English. Every key exists in both (a test checks).
+
+Plurals: a message that depends on a number has two keys, ``KEY.one`` and
+``KEY.other``; ``t(KEY, lang, count=n)`` (or ``tn(KEY, lang, n)``) picks the right one.
+Dutch and English both use "one" for exactly 1 and "other" for every other number.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,28 @@ DEFAULT_LANGUAGE = "nl"
 CATALOGUES: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
 
 
+def _plural_key(key: str, count: object) -> str:
+    return f"{key}.one" if count == 1 else f"{key}.other"
+
+
+def has_key(key: str) -> bool:
+    """Whether ``key`` is a message (or a plural message) of the catalogue."""
+    messages = CATALOGUES[DEFAULT_LANGUAGE]
+    return key in messages or f"{key}.other" in messages
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
-    """The message ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    """The message ``key`` in ``lang``, with ``{placeholders}`` filled in.
+
+    A plural message (``KEY.one``/``KEY.other``) is chosen by the ``count`` value.
+    """
     messages = CATALOGUES.get(lang, CATALOGUES[DEFAULT_LANGUAGE])
-    text = messages[key]
+    text = messages.get(key)
+    if text is None:
+        text = messages[_plural_key(key, values["count"])]
     return text.format(**values) if values else text
+
+
+def tn(key: str, lang: str, count: int, /, **values: object) -> str:
+    """The plural message ``key`` for ``count`` (also available as ``{count}``)."""
+    return t(key, lang, count=count, **values)

@@ -115,10 +115,12 @@ class GoedWerkApp(App[None]):
         try:
             return intent(*args)
         except RuleError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(exc.message(self.lang), severity="warning", markup=False)
         except SaveError as exc:
             self.notify(
-                t("ui.save_failed", self.lang, error=str(exc)), severity="error", markup=False
+                t("ui.save_failed", self.lang, error=exc.message(self.lang)),
+                severity="error",
+                markup=False,
             )
         return None
 
