@@ -23,16 +23,16 @@ class GoedwerkError(Exception):
         self.params = params
 
     def message(self, lang: str = "en") -> str:
-        """The one line a user reads, in ``lang``; nested errors are translated too."""
-        from goedwerk_tui.i18n import has_key, t
+        """The one line a user reads, in ``lang``; nested errors are translated too.
 
-        values = {
-            name: value.message(lang) if isinstance(value, GoedwerkError) else value
-            for name, value in self.params.items()
-        }
-        if not has_key(self.code):
-            return self.code.format(**values) if values else self.code
-        return t(self.code, lang, **values)
+        Said through ``messages.render``, the one sanitising path for messages built
+        from file content: every text parameter (a value from a save, a deck, a path)
+        has its control characters made visible, so no escape sequence reaches the
+        terminal.
+        """
+        from goedwerk_tui.domain.messages import render
+
+        return render(self.code, self.params, lang)
 
     def __str__(self) -> str:
         return self.message("en")
