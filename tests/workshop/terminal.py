@@ -137,16 +137,12 @@ class Terminal:
 
     def wait_for(self, *texts: str, timeout: float = KEY_TIMEOUT, flat: bool = False) -> str:
         """Wait until every one of ``texts`` is on the screen; return the screen text."""
-        deadline = time.monotonic() + timeout
-        alive = True
-        while True:
+
+        def shown() -> str | None:
             screen = self.flat() if flat else self.text()
-            if all(text in screen for text in texts):
-                return screen
-            if not alive or time.monotonic() > deadline:
-                state = "exited" if not alive else "timed out"
-                raise AssertionError(f"{state} waiting for {texts!r}\n{self.dump()}")
-            alive = self._pump(0.05)
+            return screen if all(text in screen for text in texts) else None
+
+        return self.wait_until(shown, repr(texts), timeout)
 
     def wait_until(self, predicate: Callable[[], T], what: str, timeout: float = KEY_TIMEOUT) -> T:
         """Wait until ``predicate()`` (given the screen so far) is true; return its value."""
@@ -171,25 +167,10 @@ class Terminal:
                 break
         return self.text()
 
-    def settle(self, quiet: float = 0.3, timeout: float = KEY_TIMEOUT) -> str:
-        """Read until the program has written nothing for ``quiet`` seconds.
-
-        Used only before checking that something is NOT on the screen, after the
-        screen already showed the answer to the last key.
-        """
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            before = len(self.raw)
-            if not self._pump(quiet) or len(self.raw) == before:
-                break
-        return self.text()
-
     def wait_exit(self, timeout: float = KEY_TIMEOUT) -> int:
         """Read everything until the program exits; return its exit code."""
         deadline = time.monotonic() + timeout
-        while self._pump(0.05):
-            if self.process.poll() is not None and not self._pump(0.2):
-                break
+        while self._pump(0.05):  # until the pty is closed: the program and its output gone
             if time.monotonic() > deadline:
                 raise AssertionError(f"the program did not exit\n{self.dump()}")
         self.returncode = self.process.wait(timeout=max(1.0, deadline - time.monotonic()))

@@ -23,7 +23,7 @@ from tests.workshop.terminal import (
     goedwerk,
     program_env,
 )
-from tests.workshop.test_workshop import check_raw_output
+from tests.workshop.workshop import check_raw_output
 
 TEAMS = ("[/]", "[@click=app.quit]KLIK[/]")
 HOSTILE_NOTE = "Goed gesprek\x1b]52;c;aGk=\x07 over [b]trots[/b]"

@@ -11,8 +11,7 @@ from pathlib import Path
 from goedwerk_tui.i18n import t
 from tests.workshop.screens import choose
 from tests.workshop.terminal import ENTER, START_TIMEOUT, Terminal, goedwerk, program_env
-from tests.workshop.test_workshop import check_raw_output
-from tests.workshop.workshop import events
+from tests.workshop.workshop import check_raw_output, events
 
 NAMES = ["[/]", "Rood\x1b]52;c;aGk=\x07"]  # as typed on the command line
 SHOWN = ["[/]", "Rood"]  # the OSC 52 sequence is dropped from the name

@@ -18,11 +18,11 @@ import pytest
 
 from tests.workshop.workshop import (
     ACTIONS,
-    HOSTILE_PAYLOADS,
     NOTE,
     RATIONALE,
     TEAMS,
     Played,
+    check_raw_output,
     check_resume_command,
     events,
     play_workshop,
@@ -76,16 +76,6 @@ def check_save(played: Played) -> None:
     assert lines[7]["text"] == NOTE
     actions = {e["team"]: e["text"] for e in lines if e["event"] == "action_recorded"}
     assert actions == dict(zip(["t1", "t2", "t3"], ACTIONS, strict=True))
-
-
-def check_raw_output(raw_runs: list[bytes]) -> None:
-    """No control sequence that came from typed or pasted text reached the terminal."""
-    for run, raw in enumerate(raw_runs):
-        for payload in HOSTILE_PAYLOADS:
-            assert payload not in raw, f"run {run}: {payload!r} reached the terminal"
-        # a C1 control is U+0080..U+009F, in UTF-8 0xC2 0x80..0x9F: Textual writes none
-        c1 = [i for i in range(len(raw) - 1) if raw[i] == 0xC2 and 0x80 <= raw[i + 1] <= 0x9F]
-        assert not c1, f"run {run}: C1 control bytes reached the terminal: {raw[c1[0] :][:8]!r}"
 
 
 @NEEDS_UX

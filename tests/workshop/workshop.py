@@ -178,3 +178,13 @@ def check_resume_command(played: Played, python: str) -> None:
     """ux.md: '<absolute sys.executable> -m goedwerk_tui resume <absolute save path>'."""
     expected = f"{shlex.quote(python)} -m goedwerk_tui resume {shlex.quote(str(played.save))}"
     assert played.resume_command == expected, played.resume_line
+
+
+def check_raw_output(raw_runs: list[bytes]) -> None:
+    """No control sequence that came from typed or pasted text reached the terminal."""
+    for run, raw in enumerate(raw_runs):
+        for payload in HOSTILE_PAYLOADS:
+            assert payload not in raw, f"run {run}: {payload!r} reached the terminal"
+        # a C1 control is U+0080..U+009F, in UTF-8 0xC2 0x80..0x9F: Textual writes none
+        c1 = [i for i in range(len(raw) - 1) if raw[i] == 0xC2 and 0x80 <= raw[i + 1] <= 0x9F]
+        assert not c1, f"run {run}: C1 control bytes reached the terminal: {raw[c1[0] :][:8]!r}"
