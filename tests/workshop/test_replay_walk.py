@@ -15,6 +15,7 @@ import pytest
 from goedwerk_tui.i18n import t
 from tests.tui.sessions import played_save
 from tests.workshop.terminal import (
+    END,
     ESC,
     LEFT,
     RIGHT,
@@ -68,6 +69,8 @@ def test_a_replay_walk_steps_cards_and_overview(tmp_path: Path) -> None:
         term.wait_for(t("replay.step", "nl", step=1, total=3), "Eerst dit", TEAMS[0], flat=True)
         term.press(RIGHT, RIGHT)
         term.wait_for(t("replay.step", "nl", step=3, total=3), "Toch dit", TEAMS[1], flat=True)
+        term.press(END)  # the end of the round: the note, drawn inert
+        term.wait_for("Goed gesprek", "over [b]trots[/b]", flat=True)
         term.press(LEFT)
         term.wait_for(t("replay.step", "nl", step=2, total=3))
         term.press("n")
