@@ -1,8 +1,10 @@
-"""``goedwerk report SAVE... [--format md|html|csv|json] [-o FILE]``, without the TUI.
+"""``goedwerk report SAVE... [--format md|html|csv|xlsx|json] [-o FILE]``, without the TUI.
 
 Warnings about recovered saves go to stderr as ``goedwerk: warning: ...``; a save
 that cannot be used is one line ``goedwerk: ...`` and exit code 1. The report goes
-to stdout, or to FILE through a temporary file and a rename.
+to stdout, or to FILE through a temporary file and a rename, and then one line on
+stderr says where (``goedwerk: debrief written to /abs/path``, in the report
+language). An xlsx report is not written to a terminal.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.savelog import SaveError
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.files import CommandError, atomic_write
+from goedwerk_tui.i18n import DEFAULT_LANGUAGE, t
 from goedwerk_tui.report import FORMATS
 
 MAX_WARNINGS = 20  # a file full of garbage lines should not bury the report
 
 
-def render(debrief: Debrief, fmt: str, lang: str) -> str:
+def render(debrief: Debrief, fmt: str, lang: str, delimiter: str = ",") -> str | bytes:
     if fmt == "md":
         from goedwerk_tui.report.markdown import render_markdown
 
@@ -33,42 +36,66 @@ def render(debrief: Debrief, fmt: str, lang: str) -> str:
     if fmt == "csv":
         from goedwerk_tui.report.csv_export import render_csv
 
-        return render_csv(debrief, lang)
+        return render_csv(debrief, lang, delimiter)
+    if fmt == "xlsx":
+        from goedwerk_tui.report.xlsx_export import render_xlsx
+
+        return render_xlsx(debrief, lang)
     from goedwerk_tui.report.json_export import render_json
 
     return render_json(debrief, lang)
 
 
-def run_report(saves: list[str], fmt: str, output: str | None, lang: str | None) -> int:
+def run_report(
+    saves: list[str],
+    fmt: str | None,
+    output: str | None,
+    lang: str | None,
+    delimiter: str | None = None,
+) -> int:
+    """``fmt`` None: from ``output``'s extension, else md. ``delimiter`` only with csv."""
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output is not None else ""
+        fmt = suffix if suffix in FORMATS else "md"
     paused = gc.isenabled()
     gc.disable()  # as in Debrief.from_paths: everything made stays in use until the end
     try:
-        return _report(saves, fmt, output, lang)
+        return _report(saves, fmt, output, lang, delimiter)
     finally:
         if paused:
             gc.enable()
 
 
-def _report(saves: list[str], fmt: str, output: str | None, lang: str | None) -> int:
+def _report(
+    saves: list[str], fmt: str, output: str | None, lang: str | None, delimiter: str | None
+) -> int:
+    say = lang or DEFAULT_LANGUAGE  # until the saves tell the session's language
     try:
         if fmt not in FORMATS:
             raise CommandError(
-                f"unknown report format '{sanitize(fmt)}'; use md, html, csv or json"
+                f"unknown report format '{sanitize(fmt)}'; use md, html, csv, xlsx or json"
             )
+        if delimiter is not None and fmt != "csv":
+            raise CommandError("report.delimiter_csv")
+        if fmt == "xlsx" and output is None and sys.stdout.isatty():
+            raise CommandError("report.xlsx_terminal")
         target = Path(output) if output is not None else None
         if target is not None:
             _check_target(target, saves)
         debrief = Debrief.from_paths(saves)
+        say = lang or debrief.language
         _warn(debrief.warnings)
-        text = render(debrief, fmt, lang or debrief.language)
+        text = render(debrief, fmt, say, delimiter or ",")
         if target is None:
             _write_stdout(text)
         else:
             if fmt == "csv":
                 text = "\ufeff" + text  # so spreadsheet programs read the file as UTF-8
             atomic_write(target, text)
+            written = t("report.written", say, path=sanitize(str(target.absolute())))
+            print(f"goedwerk: {written}", file=sys.stderr)
     except (SaveError, CommandError) as exc:
-        print(f"goedwerk: {sanitize(str(exc))}", file=sys.stderr)
+        print(f"goedwerk: {exc.message(say)}", file=sys.stderr)
         return 1
     return 0
 
@@ -95,14 +122,16 @@ def _warn(warnings: tuple[str, ...]) -> None:
         print(f"goedwerk: warning: ... and {more} more warnings like these", file=sys.stderr)
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str | bytes) -> None:
     """The report as UTF-8 whatever the terminal's encoding; quiet when the pipe closes."""
     try:
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
             sys.stdout.flush()
-            buffer.write(text.encode("utf-8"))
+            buffer.write(text.encode("utf-8") if isinstance(text, str) else text)
             buffer.flush()
+        elif isinstance(text, bytes):
+            raise CommandError("report.xlsx_terminal")  # a text-only stdout (tests)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()

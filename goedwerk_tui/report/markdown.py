@@ -157,7 +157,7 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
             out.append(f"  - {w.choice(rnd, entry.choice)}")
         out.append("")
     if rnd.notes:
-        out.append(f"**{w.t('report.notes')}**")
+        out.append(f"**{w.t('reveal.notes')}**")
         out.append("")
         for table, note in rnd.notes:
             prefix = f"{w.table(table)}: " if w.debrief.several_tables else ""
