@@ -269,7 +269,12 @@ class Words:
             self.t("report.time"),
         ]
 
-    def choice(self, rnd: DebriefRound, choice: Choice) -> str:
+    def typed(self, table: int, text: str) -> str:
+        """Text typed at ``table`` (a rationale, a note, an action), on one line."""
+        del table  # formats with markup may say the session's language (HtmlWords)
+        return self.text(text)
+
+    def choice(self, rnd: DebriefRound, choice: Choice, table: int = 1) -> str:
         """A choice in one line: time, stance, option, values, rationale.
 
         ``0:42 · -1 (leans toward Content) · option B · toward Content: Integrity ·
@@ -294,7 +299,7 @@ class Words:
             key_b = (tension.id, "b", choice.values_b)
             parts.append(pulls.get(key_b) or self._pull(tension, "b", choice.values_b))
         if choice.rationale:
-            rationale = self.text(choice.rationale)
+            rationale = self.typed(table, choice.rationale)
             if rationale:
                 parts.append(f"“{rationale}”")
         return " · ".join(parts)

@@ -165,10 +165,11 @@ def _round(w: HtmlWords, rnd: DebriefRound, out: list[str]) -> None:
         out.append(f"<h4>{w.t('report.changes')}</h4>")
         out.append("<ul>")
         for entry in changed:
-            steps = "".join([f"<li>{w.choice(rnd, c)}</li>" for c in entry.changes])
+            table = entry.team.table
+            steps = "".join([f"<li>{w.choice(rnd, c, table)}</li>" for c in entry.changes])
             out.append(
                 f"<li><strong>{w.team(entry.team)}</strong><ul>{steps}"
-                f"<li>{w.choice(rnd, entry.choice)}</li></ul></li>"
+                f"<li>{w.choice(rnd, entry.choice, table)}</li></ul></li>"
             )
         out.append("</ul>")
     if rnd.notes:

@@ -172,6 +172,7 @@ def test_dutch_deck_text_in_an_english_report_says_it_is_dutch(
         save_dir=tmp_path,
         clock=ticking_clock(),
     )
+    game.record_choice("t1", 0, "B", ["eerlijkheid"], [], "Eerst twijfel")
     game.record_choice("t1", -1, "A", ["eerlijkheid"], [], "Eerlijk blijven")
     game.record_choice("t2", 2, "B", [], ["loyaliteit"], "")
     game.reveal()
@@ -185,6 +186,7 @@ def test_dutch_deck_text_in_an_english_report_says_it_is_dutch(
     assert '<li><strong>A</strong>: <span lang="nl">De bandbreedte geven</span></li>' in page
     assert '<td><span lang="nl">Eerlijk blijven</span></td>' in page  # typed in a Dutch session
     assert '<li><span lang="nl">Goed gesprek</span></li>' in page
+    assert '· “<span lang="nl">Eerst twijfel</span>”</li>' in page  # the change of mind
     assert "Professional judgement" in page and '<span lang="nl">Professional' not in page
     dutch = report([game.path], "html", capsysbinary, "nl")
     assert 'lang="nl"' not in dutch.split("\n", 2)[2]  # all of it is the page's language
