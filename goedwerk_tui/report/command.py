@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from goedwerk_tui.domain.debrief import Debrief
-from goedwerk_tui.domain.savelog import SaveError
+from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.i18n import DEFAULT_LANGUAGE, t
@@ -89,7 +89,7 @@ def _report(
         if target is None:
             _write_stdout(text)
         else:
-            if fmt == "csv":
+            if isinstance(text, str) and fmt == "csv":
                 text = "\ufeff" + text  # so spreadsheet programs read the file as UTF-8
             atomic_write(target, text)
             written = t("report.written", say, path=sanitize(str(target.absolute())))
