@@ -85,13 +85,14 @@ def _report(
         debrief = Debrief.from_paths(saves)
         say = lang or debrief.language
         _warn(debrief.warnings)
-        text = render(debrief, fmt, say, delimiter or ",")
+        report = render(debrief, fmt, say, delimiter or ",")
+        if isinstance(report, str) and target is not None and fmt == "csv":
+            report = "\ufeff" + report  # so spreadsheet programs read the file as UTF-8
+        data = encode(report) if isinstance(report, str) else report
         if target is None:
-            _write_stdout(text)
+            _write_stdout(data)
         else:
-            if isinstance(text, str) and fmt == "csv":
-                text = "\ufeff" + text  # so spreadsheet programs read the file as UTF-8
-            atomic_write(target, text)
+            atomic_write(target, data)
             written = t("report.written", say, path=sanitize(str(target.absolute())))
             print(f"goedwerk: {written}", file=sys.stderr)
     except (SaveError, CommandError) as exc:
@@ -122,17 +123,24 @@ def _warn(warnings: tuple[str, ...]) -> None:
         print(f"goedwerk: warning: ... and {more} more warnings like these", file=sys.stderr)
 
 
-def _write_stdout(text: str | bytes) -> None:
+def encode(text: str) -> bytes:
+    """UTF-8; a lone surrogate (a save may hold ``"\\ud800"``) is written as ``\\ud800``."""
+    return text.encode("utf-8", "backslashreplace")
+
+
+def _write_stdout(data: bytes) -> None:
     """The report as UTF-8 whatever the terminal's encoding; quiet when the pipe closes."""
     try:
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
             sys.stdout.flush()
-            buffer.write(text.encode("utf-8") if isinstance(text, str) else text)
+            buffer.write(data)
             buffer.flush()
-        elif isinstance(text, bytes):
-            raise CommandError("report.xlsx_terminal")  # a text-only stdout (tests)
-        else:
+        else:  # a text-only stdout (tests): text reports only
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise CommandError("report.xlsx_terminal") from None
             sys.stdout.write(text)
             sys.stdout.flush()
     except BrokenPipeError:

@@ -9,6 +9,7 @@ numbers as numbers. Written by XlsxWriter, in memory, and returned as bytes.
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timezone
 
 import xlsxwriter
@@ -23,6 +24,17 @@ from goedwerk_tui.report.rows import SheetRows
 MAX_ROWS = 1_048_576  # Excel's limit
 _WIDTHS = {0: 14, 4: 28, 5: 22, 6: 18, 7: 18, 8: 18, 10: 22, 12: 28, 13: 28, 14: 28, 15: 48}
 _EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
+# What sanitize keeps but XML 1.0 (and so a workbook) cannot hold: lone surrogates (a
+# save's JSON may spell them) and the two noncharacters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def cell(text: str) -> str:
+    """Save or deck text for a cell: sanitized, what XML cannot hold as ``\\uXXXX``."""
+    text = sanitize(text)
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _created(debrief: Debrief) -> datetime:
@@ -35,12 +47,12 @@ def _created(debrief: Debrief) -> datetime:
 
 
 def render_xlsx(debrief: Debrief, lang: str) -> bytes:
-    rows = list(SheetRows(debrief, lang, sanitize))
+    rows = list(SheetRows(debrief, lang, cell))
     if len(rows) > MAX_ROWS:
         raise CommandError("report.too_many_rows", rows=len(rows), limit=MAX_ROWS)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
-    title = one_line(t("report.title", lang, deck=debrief.deck.title.get(lang)))
+    title = cell(one_line(t("report.title", lang, deck=debrief.deck.title.get(lang))))
     book.set_properties({"title": title, "created": _created(debrief)})
     sheet = book.add_worksheet(t("report.session", lang))
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})

@@ -186,3 +186,30 @@ def test_xlsx_can_go_through_a_pipe(saves: tuple[Path, Path]) -> None:
         timeout=60,
     )
     assert result.returncode == 0 and result.stdout.startswith(b"PK\x03\x04")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx", "json"])
+def test_a_lone_surrogate_in_a_save_is_shown_not_a_traceback(
+    fmt: str, saves: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """JSON can spell half a character (``"\\ud800"``); a report then still gets written."""
+    lines = saves[0].read_text("utf-8").splitlines()
+    lines = [
+        line.replace('"rationale":"Eerst praten"', '"rationale":"half \\ud800 en \\uffff"')
+        for line in lines
+    ]
+    assert any("\\ud800" in line for line in lines)
+    saves[0].write_text("\n".join(lines) + "\n", "utf-8")
+    target = tmp_path / f"r.{fmt}"
+    result = goedwerk("report", str(saves[0]), "-o", str(target))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    if fmt == "xlsx":
+        openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
+        cells = [
+            c
+            for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True)
+            for c in row
+        ]
+        assert "half \\ud800 en \\uffff" in cells
+    else:
+        assert "half \\ud800 en" in target.read_text("utf-8")
