@@ -13,6 +13,7 @@ team is a row with its dot exactly on the tick of its stance (``cx`` is the tick
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape, unescape
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Lean
@@ -22,9 +23,29 @@ from goedwerk_tui.report import Words, one_line, signed, text_language
 WIDTH = 340
 MARGIN = 20  # from the chart's edge to the outer ticks
 STEP = (WIDTH - 2 * MARGIN) // 4  # between two ticks
-CHAR = 8  # user units a character takes at most, about (13 px system-ui, wide letters aside)
-LABEL_LIMIT = (WIDTH - 20) // CHAR  # characters of a label that has a line of its own
-TEAM_LIMIT = 28  # characters of a team name beside the counts of the lean chart
+FONT = 13  # the labels' font size (px, in the page's CSS)
+# Widths of characters in em, as wide as in DejaVu Sans (Debian's default sans-serif,
+# wider than most system fonts), so a label cut to fit here fits everywhere.
+_NARROW, _SEMI, _WIDE = set(" .,:;'!|iljI"), set('frt()[]{}-"/'), set("MWmw@%…")
+
+
+def _em(char: str) -> float:
+    if char in _NARROW:
+        return 0.32
+    if char in _SEMI:
+        return 0.42
+    if char in _WIDE:
+        return 1.0
+    if char.isupper():
+        return 0.8
+    if char < "\x80":
+        return 0.64
+    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.8
+
+
+def text_width(text: str) -> float:
+    """About how many user units ``text`` (not escaped) takes at the labels' size."""
+    return FONT * sum(_em(char) for char in text)
 
 
 def h(text: str) -> str:
@@ -74,19 +95,29 @@ class HtmlWords(Words):
         return self.mark(self.text(text), self.table_languages[table - 1])
 
 
-def _label(text: str, limit: int = 30) -> str:
-    """An escaped label cut to ``limit`` characters, the whole of it as a tooltip."""
+def _label(text: str, room: float) -> str:
+    """An escaped label cut to fit ``room`` user units, the whole of it as a tooltip."""
     raw = unescape(text)
-    if len(raw) <= limit:
+    if text_width(raw) <= room:
         return text
-    return f"{h(raw[: limit - 1])}…<title>{text}</title>"
+    room -= FONT * _em("…")
+    kept = 0
+    for char in raw:
+        room -= FONT * _em(char)
+        if room < 0:
+            break
+        kept += 1
+    return f"{h(raw[:kept])}…<title>{text}</title>"
 
 
-def _text(x: int, y: int, text: str, anchor: str = "start", lang: str = "", limit: int = 30) -> str:
+def _text(x: int, y: int, text: str, anchor: str = "start", lang: str = "", room: float = 0) -> str:
+    """A label at ``x``, cut to ``room`` units (default: what is left of the line)."""
     attrs = f' text-anchor="{anchor}"' if anchor != "start" else ""
     if lang:
         attrs += f' lang="{h(lang)}"'
-    return f'<text x="{x}" y="{y}"{attrs}>{_label(text, limit)}</text>'
+    if not room:
+        room = x if anchor == "end" else WIDTH - x
+    return f'<text x="{x}" y="{y}"{attrs}>{_label(text, room)}</text>'
 
 
 def _svg(height: int, label: str, body: list[str]) -> str:
@@ -110,7 +141,7 @@ def bar_chart(w: HtmlWords, bars: list[tuple[str, int]], label: str) -> str:
         name, code = w.svg_value(value_id)
         width = max(2, round(room * count / top))
         body.append(
-            _text(0, y + 13, name, lang=_lang(w, code), limit=LABEL_LIMIT)
+            _text(0, y + 13, name, lang=_lang(w, code))
             + f'<rect class="bar" x="0" y="{y + 18}" width="{width}" height="12"/>'
             f'<text x="{width + 6}" y="{y + 29}">{count}</text>'
         )
@@ -131,7 +162,7 @@ def lean_chart(w: HtmlWords, rows: list[tuple[str, Lean]], lean: Lean) -> str:
         y = i * 18
         body.append(
             f'<rect class="{css}" x="0" y="{y + 3}" width="12" height="12"/>'
-            + _text(18, y + 14, text, lang=code, limit=LABEL_LIMIT)
+            + _text(18, y + 14, text, lang=code)
         )
     row, room, top_y = 36, WIDTH, len(legend) * 18 + 8
     top = max((r.total for _, r in rows), default=0) or 1
@@ -142,7 +173,12 @@ def lean_chart(w: HtmlWords, rows: list[tuple[str, Lean]], lean: Lean) -> str:
             f' · <tspan class="tpb">{counts.b}</tspan>'
         )
         body.append(
-            _text(0, y + 13, name, limit=TEAM_LIMIT)
+            _text(
+                0,
+                y + 13,
+                name,
+                room=WIDTH - 12 - text_width(f"{counts.a} · {counts.neutral} · {counts.b}"),
+            )
             + f'<text x="{WIDTH}" y="{y + 13}" text-anchor="end">{numbers}</text>'
         )
         x = 0
@@ -164,8 +200,8 @@ def stance_chart(w: HtmlWords, rnd: DebriefRound) -> str:
     axis_y, first = 62, 84
     bottom = first + 20 * (len(rnd.entries) - 1) + 8
     body = [
-        _text(0, 14, f"← {pole_a}", lang=_lang(w, lang_a), limit=LABEL_LIMIT),
-        _text(WIDTH, 32, f"{pole_b} →", "end", _lang(w, lang_b), limit=LABEL_LIMIT),
+        _text(0, 14, f"← {pole_a}", lang=_lang(w, lang_a)),
+        _text(WIDTH, 32, f"{pole_b} →", "end", _lang(w, lang_b)),
         f'<line class="axis" x1="{tick_x(-2)}" y1="{axis_y}" x2="{tick_x(2)}" y2="{axis_y}"/>',
     ]
     for stance in range(-2, 3):
@@ -182,9 +218,9 @@ def stance_chart(w: HtmlWords, rnd: DebriefRound) -> str:
         css = "pa" if stance < 0 else "pb" if stance > 0 else "pn"
         name = w.team(entry.team)
         if stance > 0:  # the name to the left of the dot, where there is more room
-            label = _text(x - 10, y + 4, name, "end", limit=min(30, (x - 10) // CHAR))
+            label = _text(x - 10, y + 4, name, "end")
         else:
-            label = _text(x + 10, y + 4, name, limit=min(30, (WIDTH - x - 10) // CHAR))
+            label = _text(x + 10, y + 4, name)
         body.append(
             f'<circle class="dot {css}" data-stance="{stance}" cx="{x}" cy="{y}" r="5"/>' + label
         )

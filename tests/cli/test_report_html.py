@@ -79,10 +79,21 @@ def test_every_dot_sits_on_the_tick_of_its_stance(
     assert names == [
         "Table 1 · Beleid",
         "Table 1 · Uitvoering <b>&",
-        "Table 1 · [x](javascript:ale…",
+        "Table 1 · [x](javascript:alert(1))",
         "Table 2 · Noord",
         "Table 2 · Zuid",
     ]
+
+
+def test_a_name_too_long_for_its_place_is_cut_with_the_whole_name_as_a_tooltip() -> None:
+    from goedwerk_tui.report.html_charts import WIDTH, _text, text_width, tick_x
+
+    name = "Afdeling Vergunningverlening en Handhaving"  # 42 characters
+    label = ET.fromstring(_text(tick_x(0) + 10, 0, name))
+    assert label.text is not None and label.text.endswith("…")
+    assert tick_x(0) + 10 + text_width(label.text) <= WIDTH
+    assert label.findtext("title") == name
+    assert ET.fromstring(_text(0, 0, name)).text == name  # a line of its own: room enough
 
 
 def test_charts_fit_a_phone_and_scale_with_the_page(
