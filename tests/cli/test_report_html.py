@@ -203,6 +203,28 @@ def test_dutch_deck_text_in_an_english_report_says_it_is_dutch(
     assert 'lang="nl"' not in dutch.split("\n", 2)[2]  # all of it is the page's language
 
 
+def test_english_deck_text_in_a_dutch_report_says_it_is_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    fixed_ids(monkeypatch)
+    english_deck = (
+        DUTCH_ONLY_DECK.replace("language: nl", "language: en")
+        .replace("title: De brief", "title: The letter")
+        .replace("title: Alleen Nederlands", "title: English only")
+    )
+    (tmp_path / "deck.yaml").write_text(english_deck, "utf-8")
+    deck = load_deck(tmp_path / "deck.yaml")
+    game = Game.new(deck, ["Red"], save_dir=tmp_path, clock=ticking_clock(), language="en")
+    game.record_choice("t1", 1, "B", [], ["loyaliteit"], "Loyal first")
+    game.reveal()
+    game.close()
+    page = report([game.path], "html", capsysbinary, "nl")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert '<h3>1. <span lang="en">The letter</span></h3>' in page
+    assert '<td><span lang="en">Loyal first</span></td>' in page  # typed in an English session
+    assert "Professionele opvatting" in page  # the tension field has Dutch words
+
+
 # ----- words, the same in every report as on the screens --------------------------
 
 
