@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--delimiter",
         choices=(",", ";", "tab"),
+        metavar="SEP",
         help="CSV column separator: ',' (default), ';' (Dutch Excel) or 'tab'",
     )
     report.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
