@@ -14,6 +14,8 @@ from datetime import datetime
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TableInfo, TeamRef
 from goedwerk_tui.domain.deck import TensionField
+from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import LANGUAGES, UNSAFE_CHARS, LocalText, sanitize
 from goedwerk_tui.i18n import t, tn
@@ -84,6 +86,16 @@ def when(ts: str, lang: str) -> str:
     month = t("report.months", lang).split()[moment.month - 1]
     zone = moment.tzname() or moment.strftime("%z")
     return f"{moment.day} {month} {moment.year} {moment:%H:%M} {zone}"
+
+
+def warning_text(warning: GoedwerkError | Message | str, lang: str) -> str:
+    """A warning from reading the saves, in ``lang``, its time stamp in local time."""
+    if isinstance(warning, str):
+        return say(warning, lang)
+    last = warning.params.get("last")
+    if isinstance(last, str):
+        return Message(warning.code, **{**warning.params, "last": when(last, lang)}).message(lang)
+    return warning.message(lang)
 
 
 def text_language(text: LocalText, lang: str) -> str:

@@ -1,6 +1,6 @@
 """``goedwerk report SAVE... [--format md|html|csv|xlsx|json] [-o FILE]``, without the TUI.
 
-Warnings about recovered saves go to stderr as ``goedwerk: warning: ...``; a save
+Warnings about recovered saves go to stderr as ``goedwerk: waarschuwing: ...``; a save
 that cannot be used is one line ``goedwerk: ...`` and exit code 1. The report goes
 to stdout, or to FILE through a temporary file and a rename, and then one line on
 stderr says where (``goedwerk: debrief written to /abs/path``, in the report
@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 from goedwerk_tui.domain.debrief import Debrief
-from goedwerk_tui.domain.errors import SaveError
+from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.files import CommandError, atomic_write
-from goedwerk_tui.i18n import DEFAULT_LANGUAGE, t
-from goedwerk_tui.report import FORMATS
+from goedwerk_tui.i18n import t, tn
+from goedwerk_tui.report import FORMATS, warning_text
 
 MAX_WARNINGS = 20  # a file full of garbage lines should not bury the report
 
@@ -69,12 +69,12 @@ def run_report(
 def _report(
     saves: list[str], fmt: str, output: str | None, lang: str | None, delimiter: str | None
 ) -> int:
-    say = lang or DEFAULT_LANGUAGE  # until the saves tell the session's language
+    """Messages in ``lang``: before the saves are read, Dutch by default; after, the
+    report's language (the first session's, as the replay screen speaks)."""
+    said = lang or "nl"
     try:
         if fmt not in FORMATS:
-            raise CommandError(
-                f"unknown report format '{sanitize(fmt)}'; use md, html, csv, xlsx or json"
-            )
+            raise CommandError("report.unknown_format", format=fmt, formats=", ".join(FORMATS))
         if delimiter is not None and fmt != "csv":
             raise CommandError("report.delimiter_csv")
         if fmt == "xlsx" and output is None and sys.stdout.isatty():
@@ -83,9 +83,9 @@ def _report(
         if target is not None:
             _check_target(target, saves)
         debrief = Debrief.from_paths(saves)
-        say = lang or debrief.language
-        _warn(debrief.warnings)
-        report = render(debrief, fmt, say, delimiter or ",")
+        said = lang or debrief.language
+        _warn(debrief.warnings, said)
+        report = render(debrief, fmt, said, delimiter or ",")
         if isinstance(report, str) and target is not None and fmt == "csv":
             report = "\ufeff" + report  # so spreadsheet programs read the file as UTF-8
         data = encode(report) if isinstance(report, str) else report
@@ -93,34 +93,34 @@ def _report(
             _write_stdout(data)
         else:
             atomic_write(target, data)
-            written = t("report.written", say, path=sanitize(str(target.absolute())))
+            written = t("report.written", said, path=sanitize(str(target.absolute())))
             print(f"goedwerk: {written}", file=sys.stderr)
-    except (SaveError, CommandError) as exc:
-        print(f"goedwerk: {exc.message(say)}", file=sys.stderr)
-        return 1
+    except GoedwerkError as exc:
+        print(f"goedwerk: {exc.message(said)}", file=sys.stderr)
+        return exc.exit_code
     return 0
 
 
 def _check_target(target: Path, saves: list[str]) -> None:
     if target.is_dir():
-        raise CommandError(f"{target}: is a folder; give a file name to write the report to")
+        raise CommandError("report.target_is_folder", path=str(target))
     if not target.parent.is_dir():
-        raise CommandError(f"{target.parent}: no such folder")
+        raise CommandError("file.no_folder", path=str(target.parent))
     for save in saves:
         try:
             same = target.exists() and os.path.samefile(target, save)
         except OSError:
             same = False
         if same:
-            raise CommandError(f"{target}: is one of the saves; the report would replace it")
+            raise CommandError("report.target_is_save", path=str(target))
 
 
-def _warn(warnings: tuple[str, ...]) -> None:
+def _warn(warnings: tuple[GoedwerkError, ...], lang: str) -> None:
     for warning in warnings[:MAX_WARNINGS]:
-        print(f"goedwerk: warning: {sanitize(warning)}", file=sys.stderr)
+        print(t("cli.warning", lang, warning=warning_text(warning, lang)), file=sys.stderr)
     more = len(warnings) - MAX_WARNINGS
     if more > 0:
-        print(f"goedwerk: warning: ... and {more} more warnings like these", file=sys.stderr)
+        print(t("cli.warning", lang, warning=tn("cli.more_warnings", lang, more)), file=sys.stderr)
 
 
 def encode(text: str) -> bytes:

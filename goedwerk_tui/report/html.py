@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
 from goedwerk_tui.domain.text import reflow
-from goedwerk_tui.report import LETTERS, TOP_VALUES, one_line, signed, text_language
+from goedwerk_tui.report import (
+    LETTERS,
+    TOP_VALUES,
+    one_line,
+    signed,
+    text_language,
+    warning_text,
+)
 from goedwerk_tui.report.html_charts import HtmlWords, bar_chart, h, lean_chart, stance_chart
 
 CSS = """
@@ -71,7 +78,8 @@ def render_html(debrief: Debrief, lang: str) -> str:
         _round(w, rnd, out)
     if debrief.warnings:
         out.append(f"<h2>{w.t('report.warnings')}</h2>")
-        out.append("<ul>" + "".join(f"<li>{w.text(x)}</li>" for x in debrief.warnings) + "</ul>")
+        said = (w.text(warning_text(warning, w.lang)) for warning in debrief.warnings)
+        out.append("<ul>" + "".join(f"<li>{x}</li>" for x in said) + "</ul>")
     out += ["</main>", "</body>", "</html>", ""]  # "": the newline at the end, without a copy
     return "\n".join(out)
 

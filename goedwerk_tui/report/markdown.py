@@ -19,6 +19,7 @@ from goedwerk_tui.report import (
     one_line,
     signed,
     stance_axis,
+    warning_text,
 )
 
 _SPECIAL = "\\`*_[]<>&|~#!{}"
@@ -53,7 +54,7 @@ def render_markdown(debrief: Debrief, lang: str) -> str:
     if debrief.warnings:
         out.append(f"## {w.t('report.warnings')}")
         out.append("")
-        out.extend(f"- {w.text(warning)}" for warning in debrief.warnings)
+        out.extend(f"- {w.text(warning_text(warning, w.lang))}" for warning in debrief.warnings)
         out.append("")
     return _lines(out)
 

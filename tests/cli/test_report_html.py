@@ -271,5 +271,7 @@ def test_reports_show_local_time_with_its_zone(
         assert "4 Mar 2025 14:30 IST;" in report([saves[0]], "html", capsysbinary, "en")
     with local_zone("UTC"):
         assert "4 mrt 2025 09:00 UTC;" in report([saves[0]], "md", capsysbinary)
+    both = report(list(saves), "md", capsysbinary, "en")  # the second session did not end
+    assert "the session did not end (last saved 4 Mar 2025 11:01 CET)" in both
     data = json.loads(report([saves[0]], "json", capsysbinary))
     assert data["tables"][0]["started"] == "2025-03-04T09:00:06.000Z"  # raw, machine-readable
