@@ -94,7 +94,8 @@ def test_a_replay_walk_steps_cards_and_overview(tmp_path: Path) -> None:
     "after the first step, and each option's text is shown",
 )
 def test_the_replay_keeps_the_situation_and_shows_the_options(tmp_path: Path) -> None:
-    """At 80x24, after a step the dilemma is still there, and so are the options."""
+    """At 80x24, after a step the dilemma is still there, and every option's text is
+    shown (the last ones once the round is scrolled to its end)."""
     term, save = start_replay(tmp_path)
     try:
         card = first_card(save)
@@ -105,7 +106,10 @@ def test_the_replay_keeps_the_situation_and_shows_the_options(tmp_path: Path) ->
         term.quiet()  # the step's frame is drawn whole
         screen = term.flat()
         assert situation[:40] in screen, f"the situation is gone after a step\n{term.dump()}"
+        term.press(END)  # the rest of the round, scrolled into view
+        term.quiet()
+        seen = screen + " " + term.flat()
         for option in options:
-            assert option[:30] in screen, f"option {option[:30]!r} not shown\n{term.dump()}"
+            assert option[:30] in seen, f"option {option[:30]!r} not shown\n{term.dump()}"
     finally:
         term.close()

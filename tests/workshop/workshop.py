@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,14 +59,18 @@ def events(save: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in save.read_text(encoding="utf-8").splitlines()]
 
 
-def resume_command(lines: list[str], lang: str) -> tuple[str, str]:
-    """The line the program printed on quitting, and the command in it."""
-    prefix = t("ui.quit_saved", lang, path="\0").split("\0")[0]  # text before the command
+def resume_command(lines: list[str]) -> tuple[str, str]:
+    """The one line the program printed on quitting, and the command in it.
+
+    ux.md: "goedwerk: ... <command>", the command starting with the absolute
+    sys.executable; failing that, whatever follows the line's last ": ".
+    """
     found = [line for line in lines if line.startswith("goedwerk:")]
     assert len(found) == 1, f"expected one 'goedwerk:' line after quitting, got {lines!r}"
     line = found[0]
-    assert prefix.split(":")[0] in line, line
-    return line, line.rsplit(": ", 1)[1]
+    python = shlex.quote(sys.executable)
+    start = line.find(python + " ")
+    return line, line[start:] if start >= 0 else line.rsplit(": ", 1)[1]
 
 
 def first_round(term: Terminal, lang: str) -> None:
@@ -118,7 +123,7 @@ def play_until_quit(
         term.close()
     [save] = sorted(saves.glob("*.jsonl"))
     played = Played(save=save, raw=[bytes(term.raw)], size=size)
-    played.resume_line, played.resume_command = resume_command(term.after_exit_lines(), lang)
+    played.resume_line, played.resume_command = resume_command(term.after_exit_lines())
     return played
 
 
