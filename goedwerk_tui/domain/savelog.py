@@ -360,6 +360,7 @@ _REQUIRED: dict[str, dict[str, Any]] = {
     "note_added": {"round": _INT, "card": str, "text": str},
     "action_recorded": {"team": str, "text": str},
     "closing_started": {},
+    "dealing_resumed": {},
     "session_resumed": {},
     "session_ended": {},
 }
@@ -536,6 +537,14 @@ class _Replay:
                 return "a second closing_started"
             if rounds and not (rounds[-1].revealed or rounds[-1].skipped):
                 return "closing_started before the card was revealed or skipped"
+            return None
+        if kind == "dealing_resumed":  # Session.resume_dealing
+            if not session.closing:
+                return "dealing_resumed outside the closing step"
+            if session.actions:
+                return "dealing_resumed after an action was recorded"
+            if len(rounds) >= len(session.cards):
+                return "dealing_resumed with no cards left"
             return None
         if kind == "session_started":
             return "a second session start"

@@ -258,6 +258,17 @@ class Session:
             raise RuleError("reveal or skip the current card first")
         return {"event": "closing_started", "rounds_played": len(self.played_rounds)}
 
+    def resume_dealing(self) -> dict[str, Any]:
+        """Back from the closing step to the cards, while cards remain and no team has
+        recorded an action yet (an action answers the whole session, so it closes it)."""
+        if self.phase != CLOSING:
+            raise RuleError("the closing step has not started")
+        if self.actions:
+            raise RuleError("an action is recorded: the closing step stays")
+        if not self.has_next_card:
+            raise RuleError("no cards left")
+        return {"event": "dealing_resumed"}
+
     def end(self) -> dict[str, Any]:
         if self.ended:
             raise RuleError("the session has ended already")
@@ -303,6 +314,8 @@ class Session:
             self.resumed += 1
         elif kind == "closing_started":
             self.closing = True
+        elif kind == "dealing_resumed":
+            self.closing = False
         elif kind == "session_ended":
             self.ended = True
             self.ended_ts = ts
