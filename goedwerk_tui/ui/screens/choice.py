@@ -57,7 +57,7 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "key.confirm"),
         Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
     ]
 
     def __init__(
@@ -86,7 +86,7 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
         if previous is not None:
             chosen = {v: "a" for v in previous.values_a} | {v: "b" for v in previous.values_b}
         poles = (sanitize(field.pole_a.get(lang)), sanitize(field.pole_b.get(lang)))
-        with VerticalScroll(id="choice-dialog"):
+        with VerticalScroll(id="choice-dialog", can_focus=False):  # Tab stays on fields
             yield Static(self.title_text(), id="choice-title")
             yield Static(card_context(self.card, lang), id="choice-card")
             yield Label(t("choice.stance", lang))

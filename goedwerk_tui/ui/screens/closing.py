@@ -32,7 +32,7 @@ class ClosingScreen(GoedWerkScreen):
         Binding("ctrl+s", "finish", "key.finish"),
         Binding("escape", "back", "key.back_to_cards"),
         Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
     ]
 
     app: GoedWerkApp  # type: ignore[assignment]
@@ -40,7 +40,7 @@ class ClosingScreen(GoedWerkScreen):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         session = self.app.game.session
-        with VerticalScroll(id="closing"):
+        with VerticalScroll(id="closing", can_focus=False):  # Tab stays on fields
             yield Static(Text(t("closing.title", lang), style="bold"))
             yield Static(Text(t("closing.intro", lang)))
             for index, team in enumerate(session.teams):

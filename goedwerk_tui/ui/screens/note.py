@@ -16,7 +16,7 @@ from goedwerk_tui.ui.widgets.text_field import TextField
 class NoteScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
     ]
 
     def __init__(self, lang: str) -> None:
