@@ -72,6 +72,9 @@ class TextField(Input):
         text = clean_input(event.text, len(event.text))
         if not text:
             return
+        # clean_input trims; a paste between words keeps the spaces at its ends
+        text = (" " if event.text[:1].isspace() else "") + text
+        text += " " if event.text[-1:].isspace() else ""
         selection = self.selection
         start, end = sorted((selection.start, selection.end))
         self.replace(text, start, end)
