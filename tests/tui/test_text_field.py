@@ -4,6 +4,7 @@ limit is cut silently with a visible note, and no control character gets in."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -82,3 +83,34 @@ async def test_the_rationale_is_a_text_field_cut_at_500_with_the_note_shown(
         assert len(rationale.value) == 500
         assert "ingekort tot 500 tekens" in screen_text(app)
         assert bells == []
+
+
+def paste_with_esc_as_the_terminal_delivers_it(app: Any) -> None:
+    """What Textual's parser makes of the bracketed paste ``voor ESC TAB na LF end``:
+    everything after the ESC as key presses (the ESC as "^"), then the Paste with the
+    text before the ESC, all from one read of the terminal."""
+    chars = [("circumflex_accent", "^"), ("tab", "\t"), ("n", "n"), ("a", "a")]
+    chars += [("ctrl+j", "\n"), ("e", "e"), ("n", "n"), ("d", "d")]
+    for key, char in chars:
+        app.post_message(events.Key(key, char))
+    app.post_message(events.Paste("voor"))
+
+
+async def test_a_paste_with_esc_tab_and_newline_keeps_its_order_and_the_dialog_works(
+    saves_dir: Path,
+) -> None:
+    args = ["play", "goed-werk-openbaar-bestuur", "--team", "A", "--team", "B", "--cards", "1"]
+    app = app_for(args, saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        dialog = app.screen
+        rationale = dialog.query_one("#rationale", TextField)
+        rationale.focus()
+        await pilot.pause()
+        paste_with_esc_as_the_terminal_delivers_it(app)
+        await pilot.pause()
+        assert app.screen is dialog and dialog.focused is rationale  # no Tab, no Enter
+        assert rationale.value == "voor na end"  # text before the ESC stays before
+        await pilot.press("x")  # the dialog still takes keys
+        assert rationale.value == "voor na endx"
