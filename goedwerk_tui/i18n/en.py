@@ -190,4 +190,5 @@ MESSAGES: dict[str, str] = {
     "choice.no_option_text": "none of the options",
     "choice.toward": "toward {pole}",
     "reveal.options_chosen": "Options chosen",
+    "confirm.back_discard": "Back to the cards? The typed actions are not kept.",
 }

@@ -190,4 +190,5 @@ MESSAGES: dict[str, str] = {
     "choice.no_option_text": "geen van de mogelijke keuzes",
     "choice.toward": "naar {pole}",
     "reveal.options_chosen": "Gekozen opties",
+    "confirm.back_discard": "Terug naar de kaarten? De getypte acties worden niet bewaard.",
 }

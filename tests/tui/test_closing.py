@@ -107,7 +107,13 @@ async def test_esc_goes_back_to_the_cards_while_cards_remain_and_no_action_is_re
         await play_to_closing(pilot)
         assert isinstance(app.screen, ClosingScreen)
         assert "escape" in footer_keys(app)
+        await pilot.press(*keys("half"), "escape")  # typed text would be lost: asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen) and app.screen.focused.value == "half"
+        await pilot.press("escape", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.game.session.current.number == 2

@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
@@ -86,27 +86,30 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
         if previous is not None:
             chosen = {v: "a" for v in previous.values_a} | {v: "b" for v in previous.values_b}
         poles = (sanitize(field.pole_a.get(lang)), sanitize(field.pole_b.get(lang)))
-        with VerticalScroll(id="choice-dialog", can_focus=False):  # Tab stays on fields
-            yield Static(self.title_text(), id="choice-title")
-            yield Static(card_context(self.card, lang), id="choice-card")
-            yield Label(t("choice.stance", lang))
-            yield StanceBar(field, lang, previous.stance if previous else 0, id="stance")
-            if self.card.options:
-                yield Label(t("choice.option", lang))
-                texts = [option.get(lang) for option in self.card.options]
-                yield OptionPicker(texts, lang, previous.option if previous else None, id="option")
-            yield Label(t("choice.values", lang, pole_a=poles[0], pole_b=poles[1]))
-            yield ValuePicker(
-                self.deck.catalogue, self.card.values, lang, poles, chosen, id="value-picker"
-            )
-            yield Static(id="choice-error")
-            yield Label(t("choice.rationale", lang))
-            yield TextField(
-                previous.rationale if previous else "",
-                lang=lang,
-                max_length=MAX_RATIONALE,
-                id="rationale",
-            )
+        with Vertical(id="choice-dialog"):
+            yield Static(self.title_text(), id="choice-title")  # always in view, with the timer
+            with VerticalScroll(id="choice-body", can_focus=False):  # Tab stays on fields
+                yield Static(card_context(self.card, lang), id="choice-card")
+                yield Label(t("choice.stance", lang))
+                yield StanceBar(field, lang, previous.stance if previous else 0, id="stance")
+                if self.card.options:
+                    yield Label(t("choice.option", lang))
+                    texts = [option.get(lang) for option in self.card.options]
+                    yield OptionPicker(
+                        texts, lang, previous.option if previous else None, id="option"
+                    )
+                yield Label(t("choice.values", lang, pole_a=poles[0], pole_b=poles[1]))
+                yield ValuePicker(
+                    self.deck.catalogue, self.card.values, lang, poles, chosen, id="value-picker"
+                )
+                yield Static(id="choice-error")
+                yield Label(t("choice.rationale", lang))
+                yield TextField(
+                    previous.rationale if previous else "",
+                    lang=lang,
+                    max_length=MAX_RATIONALE,
+                    id="rationale",
+                )
         yield Footer()
 
     def title_text(self) -> Text:
@@ -121,7 +124,6 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
         self.initial = self.draft()
         self.refresh_value_hint()
         self.query_one(StanceBar).focus()
-        self.query_one("#choice-dialog", VerticalScroll).scroll_home(animate=False)
         if self.seconds_left is not None:
             self.set_interval(1.0, self.refresh_timer)
 

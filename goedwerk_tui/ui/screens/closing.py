@@ -17,7 +17,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.render.reveal_view import signed, team_style
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
-from goedwerk_tui.ui.screens.confirm import ConfirmScreen
+from goedwerk_tui.ui.screens.confirm import ConfirmScreen, ask_first
 from goedwerk_tui.ui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
@@ -168,6 +168,13 @@ class ClosingScreen(GoedWerkScreen):
         return True
 
     def action_back(self) -> None:
+        """Back to the cards; typed (unrecorded) actions would be lost, so that asks."""
+        if any(self.typed(team.id) for team in self.app.game.session.teams):
+            ask_first(self, self.app.lang, "confirm.back_discard", self._back)
+        else:
+            self._back()
+
+    def _back(self) -> None:
         if self.app.act(self.app.game.back_to_dealing) is not None:
             self.app.route()
 
