@@ -86,4 +86,5 @@ def test_a_hand_written_dealing_resumed_must_fit_the_rule(
     setup(game)  # type: ignore[operator]
     game.close()
     line = append_events(game.path, {"event": "dealing_resumed"})
-    assert read_save(game.path).warnings == [f"{game.path}:{line}: {problem}; line ignored"]
+    warnings = [str(warning) for warning in read_save(game.path).warnings]  # in English
+    assert warnings == [f"{game.path}:{line}: {problem}; line ignored"]
