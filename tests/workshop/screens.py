@@ -106,7 +106,10 @@ def choose(
 ) -> None:
     """One team records (or changes) its choice in the choice dialog (ux.md flow)."""
     term.press(str(team_number))
-    term.wait_for(t("choice.title", lang, team=team_name), t("choice.stance", lang))
+    term.wait_for(t("choice.stance", lang))  # the dialog is open
+    term.quiet()
+    title = t("choice.title", lang, team=team_name)
+    assert title in term.flat(), f"the dialog is not titled {title!r}\n{term.dump()}"
     term.press(*([LEFT if steps < 0 else RIGHT] * abs(steps)))
     term.press(TAB, option.lower())  # the option picker takes a letter
     term.press(TAB)  # the value search box
