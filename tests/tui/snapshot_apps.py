@@ -12,7 +12,10 @@ from typing import Any
 
 import pytest
 
-from tests.tui.helpers import app_for, choose, keys
+from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.game import Game
+from tests.conftest import DECKS
+from tests.tui.helpers import FakeClock, app_for
 
 PLAY = ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
 SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
@@ -29,29 +32,23 @@ def quiet_app(argv: list[str]) -> Any:
     return app
 
 
-async def both_chosen_and_revealed(pilot: Any) -> None:
-    await choose(pilot, 1, steps=-2, option="A", pole_a=1, rationale="Eerlijk")
-    await choose(pilot, 2, steps=1, option="C", pole_b=1)
-    await pilot.press("r")
-    await pilot.pause()
+def saved_session(*, revealed: bool = False, actions: tuple[str, ...] = ()) -> Path:
+    """A one-card session of Rood and Blauw, both chosen, written by the session rules,
+    so a snapshot starts where it matters (``resume``) instead of playing up to it.
 
-
-async def at_the_closing_step(pilot: Any) -> None:
-    """A one-card session: revealed, then n (the last card) opens the closing step."""
-    await both_chosen_and_revealed(pilot)
-    await pilot.press("n")
-    await pilot.pause()
-
-
-async def one_action_typed(pilot: Any) -> None:
-    await at_the_closing_step(pilot)
-    await pilot.press(*keys("Elke maand een dilemma"))
-    await pilot.pause()
-
-
-async def at_the_summary(pilot: Any) -> None:
-    await at_the_closing_step(pilot)
-    await pilot.press(*keys("Elke maand een dilemma"), "enter")
-    await pilot.press(*keys("Vaker doorvragen"), "enter")
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    ``revealed``: the card is revealed and dealing stopped (the closing step); then
+    ``actions`` are the teams' recorded actions, in team order.
+    """
+    deck = load_deck(DECKS / "goed-werk-openbaar-bestuur.yaml")
+    game = Game.new(deck, ["Rood", "Blauw"], save_dir=Path("saves"), cards=1, clock=FakeClock())
+    card = game.session.current_card
+    assert card is not None
+    game.record_choice("t1", -2, "A", [card.values[0]], [], "Eerlijk")
+    game.record_choice("t2", 1, "C", [], [card.values[1]], "")
+    if revealed:
+        game.reveal()
+        game.next()  # the only card: on to the closing step
+        for team, action in zip(("t1", "t2"), actions, strict=False):  # maybe fewer
+            game.record_action(team, action)
+    game.close()
+    return game.path

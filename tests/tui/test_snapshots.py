@@ -12,15 +12,7 @@ from typing import Any
 import pytest
 
 from tests.tui.helpers import keys
-from tests.tui.snapshot_apps import (
-    PLAY,
-    SIZES,
-    at_the_summary,
-    both_chosen_and_revealed,
-    one_action_typed,
-    quiet_app,
-    stable,
-)
+from tests.tui.snapshot_apps import PLAY, SIZES, quiet_app, saved_session, stable
 
 size = pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
 
@@ -49,20 +41,16 @@ def test_choice_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_reveal_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     """Both teams side by side on the axis, where they are furthest apart, their values
     and rationales, then the card's reflection."""
-    app = quiet_app(PLAY)
-    assert snap_compare(app, run_before=both_chosen_and_revealed, terminal_size=size)
+    app = quiet_app(["resume", str(saved_session())])
+    assert snap_compare(app, press=["r"], terminal_size=size)
 
 
 @size
 def test_note_dialog(snap_compare: Any, size: tuple[int, int]) -> None:
     """The facilitator's note over the reveal, with text typed (shown literally)."""
-
-    async def note(pilot: Any) -> None:
-        await both_chosen_and_revealed(pilot)
-        await pilot.press("o", *keys("Goed gesprek over [b]trots[/b]"))
-        await pilot.pause()
-
-    assert snap_compare(quiet_app(PLAY), run_before=note, terminal_size=size)
+    app = quiet_app(["resume", str(saved_session())])
+    press = ["r", "o", *keys("Goed gesprek over [b]trots[/b]")]
+    assert snap_compare(app, press=press, terminal_size=size)
 
 
 @size
@@ -75,16 +63,17 @@ def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_closing_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     """The closing step after the last card: one field per team, the first team's action
     typed but not yet recorded, and the keys to finish."""
-    app = quiet_app([*PLAY, "--cards", "1"])
-    assert snap_compare(app, run_before=one_action_typed, terminal_size=size)
+    app = quiet_app(["resume", str(saved_session(revealed=True))])
+    assert snap_compare(app, press=keys("Elke maand een dilemma"), terminal_size=size)
 
 
 @size
 def test_summary_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     """The summary: the cards played with each team's stance, every team's action
     literally, and where the save is."""
-    app = quiet_app([*PLAY, "--cards", "1"])
-    assert snap_compare(app, run_before=at_the_summary, terminal_size=size)
+    save = saved_session(revealed=True, actions=("Elke maand een dilemma", "Vaker doorvragen"))
+    app = quiet_app(["resume", str(save)])
+    assert snap_compare(app, press=["ctrl+s"], terminal_size=size)
 
 
 def test_card_screen_in_high_contrast(snap_compare: Any) -> None:
