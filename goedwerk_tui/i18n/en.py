@@ -174,4 +174,8 @@ MESSAGES: dict[str, str] = {
     "key.rounds": "card list",
     "deck.card_title": "title",
     "deck.card_field": "tension field",
+    # --- home-replay ---
+    "game.too_many_teams": "At most {max} teams (now {count}).",
+    "game.duplicate_team": "The team name '{name}' is there twice; give each team its own name.",
+    "home.reading": "Reading the saved sessions…",
 }

@@ -174,4 +174,8 @@ MESSAGES: dict[str, str] = {
     "key.rounds": "kaartenlijst",
     "deck.card_title": "titel",
     "deck.card_field": "spanningsveld",
+    # --- home-replay ---
+    "game.too_many_teams": "Hoogstens {max} teams (nu {count}).",
+    "game.duplicate_team": "De teamnaam '{name}' staat er twee keer in; geef elk team een eigen naam.",
+    "home.reading": "De opgeslagen sessies worden gelezen…",
 }

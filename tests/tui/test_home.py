@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import html
+import threading
 from pathlib import Path
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import Input, OptionList
 
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.save_index import list_saves
 from goedwerk_tui.ui.screens.home import HomeScreen, NewSessionScreen, SavePickerScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.replay import ReplayScreen
 from tests.conftest import DECKS
-from tests.tui.helpers import app_for, keys, save_lines
+from tests.tui.helpers import app_for, keys, save_lines, screen_text
 from tests.tui.sessions import played_save
 
 
@@ -23,9 +27,9 @@ async def test_new_session_from_the_home_screen(saves_dir: Path) -> None:
         await pilot.press("enter")  # the first option: new session
         await pilot.pause()
         assert isinstance(app.screen, NewSessionScreen)
-        teams = app.screen.query_one("#teams", Input)
+        teams = app.screen.query_one("#team-names", Input)
+        assert app.screen.focused is teams  # the first field has focus on open
         teams.value = ""
-        teams.focus()
         await pilot.press(*keys("Noord, Zuid, Oost"))
         app.screen.query_one("#cards", Input).value = "2"
         app.screen.query_one("#timer", Input).value = "120"
@@ -47,6 +51,7 @@ async def test_resume_lists_only_unfinished_sessions(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SavePickerScreen)
         assert list(app.screen.saves) == [str(unfinished.path)]
@@ -61,6 +66,7 @@ async def test_debrief_opens_a_saved_session(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SavePickerScreen)
         await pilot.press("enter")
@@ -84,3 +90,95 @@ async def test_choosing_the_english_deck_switches_the_language(saves_dir: Path) 
         assert isinstance(app.screen, PlayScreen)
         assert app.lang == "en"
     assert save_lines(saves_dir)[0]["language"] == "en"
+
+
+async def open_form(pilot) -> NewSessionScreen:  # noqa: ANN001
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, NewSessionScreen)
+    return screen
+
+
+async def test_the_teams_field_is_first_focused_and_shows_what_is_typed(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        teams = screen.query_one("#team-names", Input)
+        assert screen.focused is teams
+        assert teams.content_region.height == 1  # a text row, not only its borders
+        assert teams.region.y < screen.query_one("#deck").region.y  # the first field
+        await pilot.press("ctrl+u", *keys("Noord, Zuid"))
+        await pilot.pause()
+        assert teams.value == "Noord, Zuid"
+        assert "Noord, Zuid" in html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_enter_in_the_teams_field_starts_the_session(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("ctrl+u", *keys("Noord, Zuid"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid"]
+
+
+async def test_a_duplicate_team_name_is_refused_by_name_in_dutch(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        await pilot.press("ctrl+u", *keys("Rood, Blauw, rood"), "enter")
+        await pilot.pause()
+        assert app.screen is screen  # no session started
+        assert "De teamnaam 'rood' staat er twee keer in" in screen_text(app, 80)
+    assert not saves_dir.exists() or not list(saves_dir.glob("*.jsonl"))
+
+
+async def test_too_many_teams_is_said_in_the_ui_language(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("ctrl+u", *keys("a,b,c,d,e,f,g"), "enter")
+        await pilot.pause()
+        assert "Hoogstens 6 teams (nu 7)." in screen_text(app, 80)
+        assert "at most" not in screen_text(app, 80)
+
+
+async def test_the_save_lists_are_read_in_a_worker(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goedwerk_tui.ui.screens.home as home
+
+    played_save(saves_dir)
+    release = threading.Event()
+
+    def slow_list(folder: Path, *, unfinished: bool):  # noqa: ANN202
+        assert release.wait(10)  # a slow disk: the UI loop must not wait for this
+        return list_saves(folder, unfinished=unfinished)
+
+    monkeypatch.setattr(home, "list_saves", slow_list)
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SavePickerScreen)
+        assert "De opgeslagen sessies worden gelezen" in screen_text(app, 80)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.saves) == 1
+        [option] = screen.query_one("#saves", OptionList).options
+        assert str(option.prompt).startswith("Rood, Blauw  ·  ")
+
+
+async def test_an_empty_saves_folder_says_so_on_the_list(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Geen onafgemaakte sessies gevonden" in screen_text(app, 80)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
