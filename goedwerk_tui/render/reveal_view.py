@@ -115,7 +115,7 @@ def furthest_apart(choices: dict[str, Choice], names: dict[str, str], lang: str)
             sa=signed(low.stance),
             b=sanitize(names[high.team]),
             sb=signed(high.stance),
-            d=high.stance - low.stance,
+            count=high.stance - low.stance,
         ),
         style="bold",
     )

@@ -37,6 +37,7 @@ def save_label(summary: SaveSummary, lang: str) -> Text:
 
 
 class HomeScreen(GoedWerkScreen):
+    HELP_KEY = "home.help"
     BINDINGS = [*COMMON_BINDINGS]
 
     app: GoedWerkApp  # type: ignore[assignment]
@@ -74,6 +75,7 @@ class HomeScreen(GoedWerkScreen):
 class SavePickerScreen(GoedWerkScreen):
     """The saves to resume or to debrief, read in a worker so the screen stays live."""
 
+    HELP_KEY = "home.saves_help"
     BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
     app: GoedWerkApp  # type: ignore[assignment]
 

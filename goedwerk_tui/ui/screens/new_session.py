@@ -17,7 +17,7 @@ from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
-from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import GoedWerkScreen
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
@@ -37,10 +37,14 @@ def bundled_decks() -> list[tuple[Path, Deck]]:
 
 
 class NewSessionScreen(GoedWerkScreen):
+    """Letters type into the fields here, so the footer offers ctrl+q, not q or ?."""
+
+    HELP_KEY = "home.form_help"
     BINDINGS = [
         Binding("escape", "back", "key.back"),
-        Binding("ctrl+q", "app.quit", "key.quit", show=False),
-        *COMMON_BINDINGS,
+        Binding("f1", "app.help", "key.help"),
+        Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q"),
     ]
     app: GoedWerkApp  # type: ignore[assignment]
 
