@@ -6,6 +6,8 @@ as markup.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -125,14 +127,17 @@ def round_end(debrief: Debrief, rnd: DebriefRound, lang: str) -> list[Renderable
     if rnd.card.reflection is not None:
         parts += [Text(), Text(t("card.reflection", lang), style="bold")]
         parts.append(Text(sanitize(reflow(rnd.card.reflection.get(lang)))))
-    notes = rnd.notes
-    if notes:
+    # the first notes only, taken without building the list of all (a round can hold
+    # 100,000 of them; ``rnd.notes`` would copy every one on every step)
+    count = sum(len(play.notes) for play in rnd.plays)
+    if count:
         parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
-        for table, note in notes[:NOTES_SHOWN]:
+        first = islice(((p.table, note) for p in rnd.plays for note in p.notes), NOTES_SHOWN)
+        for table, note in first:
             prefix = f"{debrief.tables[table - 1].label(lang)}: " if debrief.several_tables else ""
             parts.append(Text("• " + sanitize(prefix + note)))
-        if len(notes) > NOTES_SHOWN:
-            more = t("replay.more_notes", lang, count=len(notes) - NOTES_SHOWN)
+        if count > NOTES_SHOWN:
+            more = t("replay.more_notes", lang, count=count - NOTES_SHOWN)
             parts.append(Text(more, style="dim italic"))
     return parts
 

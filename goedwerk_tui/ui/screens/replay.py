@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,10 @@ class ReplayScreen(GoedWerkScreen):
         self.guess_mode = False
         self.guessing: TeamRef | None = None
         self.rounds_shown: bool | None = None  # the card list: None until the user decides
+        # A long save is hundreds of thousands of objects that stay as they are while the
+        # replay is open; left to the cyclic collector, each full pass over them stalls a
+        # step for 100 ms or more. Frozen, the collector leaves them alone.
+        gc.freeze()
 
     def compose(self) -> ComposeResult:
         with Horizontal():
