@@ -81,6 +81,9 @@ class ReplayScreen(GoedWerkScreen):
         # step for 100 ms or more. Frozen, the collector leaves them alone.
         gc.freeze()
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # closed: what is garbage now can be collected again
+
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield OptionList(
