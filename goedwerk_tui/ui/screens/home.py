@@ -32,7 +32,7 @@ def save_label(summary: SaveSummary, lang: str) -> Text:
     label = Text(sanitize(", ".join(summary.teams)), style="bold")
     label.append(f"  ·  {sanitize(summary.title(lang))}  ·  ")
     label.append(f"{summary.rounds_played}/{summary.cards_planned}")
-    label.append(f"  ·  {sanitize(summary.path.name)}", style="dim")
+    label.append(f"\n{sanitize(summary.path.name)}", style="dim")
     return label
 
 
@@ -110,6 +110,7 @@ class SavePickerScreen(GoedWerkScreen):
         if not found:
             key = "home.no_saves" if self.purpose == "resume" else "home.no_debrief_saves"
             state.update(Text(t(key, lang, folder=sanitize(str(self.folder)))))
+            self.query_one(OptionList).display = False
             return
         state.update(Text(t("home.pick", lang), style="dim"))
         saves = self.query_one(OptionList)
