@@ -56,6 +56,7 @@ class NewSessionScreen(GoedWerkScreen):
         default = next((str(p) for p, _ in decks if p.stem == DEFAULT_DECK_ID), None)
         with VerticalScroll(id="new-session"):
             yield Static(Text(t("home.new", lang), style="bold"))
+            yield Static(id="form-error")  # at the top: seen without scrolling
             yield Label(t("home.teams", lang))
             yield Input(value="Team 1, Team 2", id="team-names", select_on_focus=False)
             yield Label(t("home.deck", lang))
@@ -74,7 +75,6 @@ class NewSessionScreen(GoedWerkScreen):
                 allow_blank=False,
                 id="language",
             )
-            yield Static(id="form-error")
             yield Button(t("home.start", lang), variant="primary", id="start")
         yield Footer()
 
