@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "summary.no_action": "(no action)",
     "summary.rounds": "cards played: {played}, skipped: {skipped}",
     "help.title": "Keys",
-    "help.text": "1-6  a team records its choice (the other teams do not see it)\nr    reveal once all teams have chosen\nn    next card (after the reveal) · add a note with o\ns    skip the card\ne    stop dealing and close with actions\nctrl+t  high contrast on/off\nctrl+p  search commands\nq    quit (everything is saved already; continue with 'goedwerk resume')\n\nIn the choice screen: Tab to the next field, ← → on the axis,\nin the value list ← pole A, → pole B, space removes,\nctrl+s or Enter in the rationale saves the choice, Esc cancels.",
+    "help.text": "1, 2, …  the team with that number records its choice (the other teams do not see it)\nr    reveal once all teams have chosen\nn    next card (after the reveal) · o  a facilitator's note\ns    skip the card (asks first)\ne    stop dealing and close with actions (asks first)\nctrl+t  high contrast on/off · ctrl+p  search commands\nq or ctrl+q  quit (everything is saved already; it then says how to resume)\n\nIn the choice screen: Tab to the next field · ← → on the axis · a letter picks an option\n· type to search values · in the value list ← toward the left pole, → toward the right pole,\nspace removes · ctrl+s or Enter in the rationale records the choice\n· Esc closes (and asks first when you changed something).",
     "home.title": "Good Work: dilemmas about good work in public administration",
     "home.new": "New session",
     "home.resume": "Resume a session",

@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "summary.no_action": "(geen actie)",
     "summary.rounds": "kaarten gespeeld: {played}, overgeslagen: {skipped}",
     "help.title": "Toetsen",
-    "help.text": "1-6  een team legt zijn keuze vast (de andere teams zien die niet)\nr    onthullen als alle teams gekozen hebben\nn    volgende kaart (na de onthulling) · notitie toevoegen met o\ns    kaart overslaan\ne    stoppen met kaarten en afsluiten met acties\nctrl+t  hoog contrast aan/uit\nctrl+p  opdrachten zoeken\nq    stoppen (alles is al opgeslagen; hervat met 'goedwerk resume')\n\nIn het keuzescherm: Tab naar het volgende veld, ← → op de as,\nin de waardenlijst ← pool A, → pool B, spatie weghalen,\nctrl+s of Enter in de toelichting legt de keuze vast, Esc annuleert.",
+    "help.text": "1, 2, …  het team met dat nummer legt zijn keuze vast (de andere teams zien die niet)\nr    onthullen als alle teams gekozen hebben\nn    volgende kaart (na de onthulling) · o  notitie van de begeleider\ns    kaart overslaan (vraagt eerst)\ne    stoppen met kaarten en afsluiten met acties (vraagt eerst)\nctrl+t  hoog contrast aan/uit · ctrl+p  opdrachten zoeken\nq of ctrl+q  stoppen (alles is al opgeslagen; daarna staat er hoe je hervat)\n\nIn het keuzescherm: Tab naar het volgende veld · ← → op de as · een letter kiest een keuze\n· typ om waarden te zoeken · in de waardenlijst ← naar de linkerpool, → naar de rechterpool,\nspatie weghalen · ctrl+s of Enter in de toelichting legt de keuze vast\n· Esc sluit (en vraagt eerst als je iets veranderde).",
     "home.title": "Goed Werk: dilemma's over goed werk in het openbaar bestuur",
     "home.new": "Nieuwe sessie",
     "home.resume": "Sessie hervatten",

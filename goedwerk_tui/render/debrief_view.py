@@ -208,9 +208,9 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
     leans = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     leans.add_column(t("reveal.team", lang), no_wrap=True)
     leans.add_column(t("deck.fields", lang))
-    leans.add_column("◀ A", justify="right")
+    leans.add_column("◀", justify="right")  # the field column names the poles
     leans.add_column("0", justify="right")
-    leans.add_column("B ▶")
+    leans.add_column("▶")
     for summary in view.teams:
         label = Text(
             sanitize(debrief.team_label(summary.team, lang)),

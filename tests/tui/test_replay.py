@@ -237,3 +237,38 @@ async def test_the_palette_offers_the_replay_actions_once_in_the_session_languag
         step.callback()
         await pilot.pause()
         assert "stap 1 van 3" in screen_text(app, 76)
+
+
+def one_card_save(folder: Path) -> Path:
+    """One card, the two teams one step apart."""
+    from goedwerk_tui.domain.deck_loader import load_deck
+    from goedwerk_tui.domain.game import Game
+    from tests.conftest import DECKS
+
+    deck = load_deck(DECKS / "goed-werk-openbaar-bestuur.yaml")
+    game = Game.new(deck, ["Rood", "Blauw"], save_dir=folder, cards=1)
+    card = game.session.current_card
+    game.record_choice("t1", 0, "A", [card.values[0]], [], "")
+    game.record_choice("t2", 1, "B", [], [card.values[1]], "")
+    game.reveal()
+    game.next()
+    game.end()
+    game.close()
+    return game.path
+
+
+async def test_counts_of_one_read_right_in_both_languages(tmp_path: Path) -> None:
+    save = one_card_save(tmp_path)
+    for lang, played, apart in (
+        ("nl", "1 van 1 kaart gespeeld", "(1 stap verschil)"),
+        ("en", "1 of 1 card played", "(1 step apart)"),
+    ):
+        app = app_for(["replay", "--lang", lang, str(save)], tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("o")
+            text = shown(app)
+            assert played in text and apart in text
+    app = app_for(["replay", str(played_save(tmp_path / "two"))], tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        assert "1 van 2 kaarten gespeeld" in shown(app) and "(4 stappen verschil)" in shown(app)
