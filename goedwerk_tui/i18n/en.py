@@ -227,4 +227,5 @@ MESSAGES: dict[str, str] = {
     "key.replay_card": "card",
     "key.palette": "commands",
     "palette.search": "Search for a command…",
+    "home.opening": "Opening the session…",
 }

@@ -227,4 +227,5 @@ MESSAGES: dict[str, str] = {
     "key.replay_card": "kaart",
     "key.palette": "opdrachten",
     "palette.search": "Zoek een opdracht…",
+    "home.opening": "De sessie wordt geopend…",
 }

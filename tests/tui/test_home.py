@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.save_index import list_saves
+from goedwerk_tui.ui.screens.help import HelpScreen
 from goedwerk_tui.ui.screens.home import HomeScreen, NewSessionScreen, SavePickerScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.replay import ReplayScreen
@@ -56,6 +57,7 @@ async def test_resume_lists_only_unfinished_sessions(saves_dir: Path) -> None:
         assert isinstance(app.screen, SavePickerScreen)
         assert list(app.screen.saves) == [str(unfinished.path)]
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the save is read in a worker
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.game.path == unfinished.path
@@ -70,6 +72,7 @@ async def test_debrief_opens_a_saved_session(saves_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SavePickerScreen)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
 
@@ -182,3 +185,34 @@ async def test_an_empty_saves_folder_says_so_on_the_list(saves_dir: Path) -> Non
         assert "Geen onafgemaakte sessies gevonden" in screen_text(app, 80)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_long_save_is_opened_for_debrief_in_a_worker(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goedwerk_tui.ui.screens.replay as replay
+
+    played_save(saves_dir)
+    release = threading.Event()
+    load = replay.load_replay
+
+    def slow_load(paths: list[Path]):  # noqa: ANN202
+        assert release.wait(10)  # seconds for a save of 100,000 events
+        return load(paths)
+
+    monkeypatch.setattr(replay, "load_replay", slow_load)
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "De sessie wordt geopend" in screen_text(app, 80)  # the screen answers
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)

@@ -155,6 +155,8 @@ async def test_the_save_lists_replay_overview_and_help_show_hostile_text_literal
         prompts = [o.prompt.plain for o in app.screen.query_one(OptionList).options]
         assert len(prompts) == 2 and all(", ".join(TEAMS) in p for p in prompts)
         await click_on(pilot, "KLIK", nth=1)  # a click on a save opens it, nothing more
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
         assert app.screen.debrief.tables[0].path == str(finished)
         assert_literal(app, "Kaart [/] een", "Plek " + LINK, f"Situatie {BOLD} met {CLICK}")

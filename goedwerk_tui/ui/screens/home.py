@@ -121,17 +121,38 @@ class SavePickerScreen(GoedWerkScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
         path = self.saves[event.option.id]
+        lang = self.app.lang
+        self.query_one("#saves-state", Static).update(Text(t("home.opening", lang), style="dim"))
         if self.purpose == "debrief":
-            from goedwerk_tui.ui.screens.replay import open_replay
+            self.open_debrief(path)
+        else:
+            self.resume(path)
 
-            open_replay(self.app, [path])
+    @work(thread=True, exclusive=True, group="open")
+    def open_debrief(self, path: Path) -> None:
+        """A long save takes seconds to read: the screen stays live meanwhile."""
+        from goedwerk_tui.ui.screens.replay import load_replay, open_replay
+
+        try:
+            loaded = load_replay([path])
+        except GoedwerkError as exc:
+            self.app.call_from_thread(self.refuse, exc)
             return
+        self.app.call_from_thread(open_replay, self.app, loaded)
+
+    @work(thread=True, exclusive=True, group="open")
+    def resume(self, path: Path) -> None:
         try:
             game = Game.resume(path)
         except GoedwerkError as exc:
-            self.notify(exc.message(self.app.lang), severity="error", markup=False)
+            self.app.call_from_thread(self.refuse, exc)
             return
-        self.app.start_game(game)
+        self.app.call_from_thread(self.app.start_game, game)
+
+    def refuse(self, exc: GoedwerkError) -> None:
+        lang = self.app.lang
+        self.query_one("#saves-state", Static).update(Text(t("home.pick", lang), style="dim"))
+        self.notify(exc.message(lang), severity="error", markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

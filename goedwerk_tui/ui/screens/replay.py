@@ -15,7 +15,6 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goedwerk_tui.domain.debrief import SKIPPED, Debrief, DebriefRound, TeamRef
-from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.replay_steps import ReplayIndex
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
@@ -66,10 +65,10 @@ class ReplayScreen(GoedWerkScreen):
         ("palette.rounds", "action_toggle_rounds"),
     )
 
-    def __init__(self, debrief: Debrief, lang: str) -> None:
+    def __init__(self, debrief: Debrief, lang: str, index: ReplayIndex | None = None) -> None:
         super().__init__()
         self.debrief = debrief
-        self.index = ReplayIndex(debrief)  # every round's steps, sorted once
+        self.index = index or ReplayIndex(debrief)  # every round's steps, sorted once
         self.lang = lang
         self.round_index = 0
         self.step = 0
@@ -240,11 +239,14 @@ def replay_app(paths: list[Path], lang: str | None, save_dir: Path) -> App[Any]:
     )
 
 
-def open_replay(app: Any, paths: list[Path]) -> None:
-    """From the home screen: open saves for debrief, or say why not."""
-    try:
-        debrief = Debrief.from_paths(paths)
-    except GoedwerkError as exc:
-        app.notify(exc.message(app.lang), severity="error", markup=False)
-        return
-    app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang))
+def load_replay(paths: list[Path]) -> tuple[Debrief, ReplayIndex]:
+    """Read saves and index their steps (SaveError, one line, when they cannot be used);
+    no UI work, so the home screen runs it in a worker."""
+    debrief = Debrief.from_paths(paths)
+    return debrief, ReplayIndex(debrief)
+
+
+def open_replay(app: Any, loaded: tuple[Debrief, ReplayIndex]) -> None:
+    """Show loaded saves for debrief (from the home screen)."""
+    debrief, index = loaded
+    app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang, index))
