@@ -216,3 +216,31 @@ async def test_a_long_save_is_opened_for_debrief_in_a_worker(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
+
+
+async def test_the_form_offers_the_bundled_decks_from_the_deck_cache(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goedwerk_tui.domain.deck_loader as deck_loader
+
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        offered = dict((await open_form(pilot)).deck_languages)  # read once, then cached
+    assert len(offered) >= 2
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached deck was parsed and validated again")
+
+    monkeypatch.setattr(deck_loader, "_parse", no_yaml)  # every deck read goes through it
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert (await open_form(pilot)).deck_languages == offered
+
+
+async def test_the_home_palette_is_in_dutch_with_each_entry_once(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert len(titles) == len(set(titles))
+        assert {"Toetsen tonen", "Kleurenthema kiezen", "Stoppen"} <= set(titles)
+        assert {"Theme", "Quit", "Keys", "Screenshot", "Maximize"}.isdisjoint(titles)
