@@ -95,10 +95,16 @@ def assert_literal(app: Any, *texts: str) -> None:
     assert "\x1b" not in screen and "\u202e" not in screen
 
 
-async def click_on(pilot: Any, text: str, nth: int = 0) -> None:
-    """Click where ``text`` is on the screen: markup would have made it an action."""
-    found = [(y, line) for y, line in enumerate(terminal_lines(pilot.app)) if text in line]
-    for y, line in found[nth:]:
+async def click_on(pilot: Any, text: str, above: str = "") -> None:
+    """Click where ``text`` is on the screen: markup would have made it an action.
+
+    With ``above``: the ``text`` on the line just above the one showing ``above``.
+    """
+    lines = terminal_lines(pilot.app)
+    found = [(y, line) for y, line in enumerate(lines) if text in line]
+    if above:
+        found = [(y, line) for y, line in found if y + 1 < len(lines) and above in lines[y + 1]]
+    for y, line in found:
         await pilot.click(offset=(line.index(text) + 1, y))
         await pilot.pause()
         return
@@ -154,7 +160,7 @@ async def test_the_save_lists_replay_overview_and_help_show_hostile_text_literal
         await pilot.pause()
         prompts = [o.prompt.plain for o in app.screen.query_one(OptionList).options]
         assert len(prompts) == 2 and all(", ".join(TEAMS) in p for p in prompts)
-        await click_on(pilot, "KLIK", nth=1)  # a click on a save opens it, nothing more
+        await click_on(pilot, "KLIK", above=finished.name)  # a click opens the save, no more
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
