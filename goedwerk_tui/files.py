@@ -21,4 +21,6 @@ def atomic_write(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise CommandError(
+            "file.cannot_write", path=str(path), reason=exc.strerror or str(exc)
+        ) from None

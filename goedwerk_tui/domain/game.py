@@ -46,14 +46,14 @@ def team_list(names: list[str]) -> list[Team]:
     cleaned = [clean_input(n, MAX_NAME) for n in names]
     cleaned = [n for n in cleaned if n]
     if len(cleaned) > MAX_TEAMS:
-        raise RuleError("game.too_many_teams", max=MAX_TEAMS, count=len(cleaned))
+        raise RuleError("rule.too_many_teams", most=MAX_TEAMS)
     if not cleaned:
         cleaned = ["Team 1", "Team 2"]
     seen: dict[str, str] = {}
     for name in cleaned:
         first = seen.get(name.casefold())
         if first is not None:
-            raise RuleError("game.duplicate_team", name=name)
+            raise RuleError("rule.duplicate_team", name=name)
         seen[name.casefold()] = name
     return [Team(f"t{i}", name) for i, name in enumerate(cleaned, start=1)]
 
@@ -65,7 +65,7 @@ def deal_order(deck: Deck, count: int | None, shuffle: bool, seed: int | None) -
         random.Random(seed).shuffle(ids)
     if count is not None:
         if count < 1:
-            raise RuleError("play at least one card")
+            raise RuleError("rule.at_least_one_card")
         ids = ids[:count]
     return ids
 
@@ -75,7 +75,7 @@ class Game:
         self.session = session
         self.log = log
         self.clock = clock
-        self.warnings: list[str] = []
+        self.warnings: list[SaveError] = []  # from reading the save, said by the UI
 
     @property
     def path(self) -> Path:
@@ -96,7 +96,7 @@ class Game:
         clock: Clock = utc_now,
     ) -> Game:
         if timer is not None and timer < 1:
-            raise RuleError("the time limit is at least one second")
+            raise RuleError("rule.timer_too_short")
         import secrets  # imported here: reading saves does not need it
 
         if shuffle and seed is None:
@@ -124,7 +124,7 @@ class Game:
         try:
             read = read_save(path)
             if read.session.ended:
-                raise SaveError(f"{path}: this session has ended; open it with 'goedwerk replay'")
+                raise SaveError("save.ended", path=str(path))
             log.cut_torn_tail()
         except SaveError:
             log.close()

@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goedwerk_tui.domain.debrief import SKIPPED, Debrief, DebriefRound, TeamRef
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.replay_steps import ReplayIndex
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
@@ -102,7 +103,7 @@ class ReplayScreen(GoedWerkScreen):
     def on_mount(self) -> None:
         for warning in self.debrief.warnings:
             self.notify(
-                t("replay.warning", self.lang, warning=warning),
+                t("replay.warning", self.lang, warning=say(warning, self.lang)),
                 severity="warning",
                 markup=False,
                 timeout=10,
