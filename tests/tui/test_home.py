@@ -244,3 +244,21 @@ async def test_the_home_palette_is_in_dutch_with_each_entry_once(saves_dir: Path
         assert len(titles) == len(set(titles))
         assert {"Toetsen tonen", "Kleurenthema kiezen", "Stoppen"} <= set(titles)
         assert {"Theme", "Quit", "Keys", "Screenshot", "Maximize"}.isdisjoint(titles)
+
+
+async def test_escape_goes_back_from_the_replay_to_the_saves(saves_dir: Path) -> None:
+    played_save(saves_dir)
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("l", "escape")  # the first Esc closes the card list
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SavePickerScreen)
+        assert "Kies met ↑ ↓ en Enter." in screen_text(app, 80)

@@ -98,6 +98,12 @@ class SavePickerScreen(GoedWerkScreen):
         self.query_one(OptionList).focus()
         self.read_saves()
 
+    def on_screen_resume(self) -> None:
+        if self.saves:  # back from a replay: the list is ready again
+            state = self.query_one("#saves-state", Static)
+            state.update(Text(t("home.pick", self.app.lang), style="dim"))
+            self.query_one(OptionList).focus()
+
     @work(thread=True, exclusive=True)
     def read_saves(self) -> None:
         found = list_saves(self.folder, unfinished=self.purpose == "resume")

@@ -151,8 +151,11 @@ class ReplayScreen(GoedWerkScreen):
             self.query_one("#replay-scroll").focus()
 
     def action_close_rounds(self) -> None:
+        """Esc: closes the card list; else back to the saves, when opened from there."""
         if self.query_one("#rounds").display:
             self.action_toggle_rounds()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
 
     def action_forward(self) -> None:
         if self.guessing is not None:
