@@ -48,9 +48,9 @@ class HomeScreen(GoedWerkScreen):
             yield Static(Text(t("home.title", lang), style="bold"))
             yield Static(Text(t("home.pick", lang), style="dim"))
             yield OptionList(
-                Option(t("home.new", lang), id="new"),
-                Option(t("home.resume", lang), id="resume"),
-                Option(t("home.debrief", lang), id="debrief"),
+                Option(Text(t("home.new", lang)), id="new"),
+                Option(Text(t("home.resume", lang)), id="resume"),
+                Option(Text(t("home.debrief", lang)), id="debrief"),
                 id="home-menu",
             )
         yield Footer()
