@@ -15,6 +15,7 @@ from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.savelog import (
     STREAM,
     Clock,
@@ -75,6 +76,7 @@ class Game:
         self.session = session
         self.log = log
         self.clock = clock
+        self.notices: list[GoedwerkError] = []
         self.warnings: list[SaveError] = []  # from reading the save, said by the UI
 
     @property
@@ -176,6 +178,11 @@ class Game:
             self.skip()
         return self.commit(self.session.start_closing())
 
+    def back_to_dealing(self) -> dict[str, Any]:
+        """Leave the closing step (no action recorded yet) and deal the next card."""
+        self.commit(self.session.resume_dealing())
+        return self.commit(self.session.deal())
+
     def add_note(self, text: str) -> dict[str, Any]:
         return self.commit(self.session.add_note(clean_input(text, 1000)))
 
@@ -188,6 +195,12 @@ class Game:
 
     def close(self) -> None:
         self.log.close()
+
+    def take_notices(self) -> list[GoedwerkError]:
+        """Notices for the facilitator since the last call (none yet: the save-safety
+        work fills this, e.g. "save re-created"); the UI shows them after each intent."""
+        notices, self.notices = self.notices, []
+        return notices
 
     # ----- time ------------------------------------------------------------------
     def seconds_on_card(self, now: datetime | None = None) -> float | None:

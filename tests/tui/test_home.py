@@ -262,3 +262,19 @@ async def test_escape_goes_back_from_the_replay_to_the_saves(saves_dir: Path) ->
         await pilot.press("escape")
         assert isinstance(app.screen, SavePickerScreen)
         assert "Kies met ↑ ↓ en Enter." in screen_text(app, 80)
+
+
+async def test_team_names_pasted_with_escapes_arrive_clean(saves_dir: Path) -> None:
+    from textual import events
+
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        teams = screen.query_one("#team-names", Input)
+        teams.value = ""
+        teams.post_message(events.Paste("\x1b]0;titel\x07Rood, \u202eBlauw\x1b[2J"))
+        await pilot.pause()
+        assert teams.value == "Rood, Blauw"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [team.name for team in app.game.session.teams] == ["Rood", "Blauw"]

@@ -14,13 +14,19 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.session import MAX_NAME, MAX_TEAMS
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
 from goedwerk_tui.ui.screens.base import GoedWerkScreen
+from goedwerk_tui.ui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
+
+
+# room for one team more than allowed (so "too many" is said, not cut) and the commas
+TEAMS_FIELD_LIMIT = (MAX_TEAMS + 1) * (MAX_NAME + 2)
 
 
 def bundled_decks() -> list[tuple[Path, Deck]]:
@@ -44,7 +50,7 @@ class NewSessionScreen(GoedWerkScreen):
         Binding("escape", "back", "key.back"),
         Binding("f1", "app.help", "key.help"),
         Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
     ]
     app: GoedWerkApp  # type: ignore[assignment]
 
@@ -58,11 +64,17 @@ class NewSessionScreen(GoedWerkScreen):
             yield Static(Text(t("home.new", lang), style="bold"))
             yield Static(id="form-error")  # at the top: seen without scrolling
             yield Label(t("home.teams", lang))
-            yield Input(value="Team 1, Team 2", id="team-names", select_on_focus=False)
+            yield TextField(
+                "Team 1, Team 2",
+                lang=lang,
+                max_length=TEAMS_FIELD_LIMIT,
+                id="team-names",
+                select_on_focus=False,
+            )
             yield Label(t("home.deck", lang))
             yield Select(choices, value=default or Select.BLANK, id="deck", allow_blank=True)
             yield Label(t("home.deck_path", lang))
-            yield Input(id="deck-path")
+            yield TextField(lang=lang, max_length=4096, id="deck-path")
             yield Label(t("home.cards", lang))
             yield Input(id="cards", type="integer")
             yield Label(t("home.timer", lang))
