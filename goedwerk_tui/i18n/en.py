@@ -480,4 +480,6 @@ MESSAGES: dict[str, str] = {
     "key.palette": "commands",
     "palette.search": "Search for a command…",
     "home.opening": "Opening the session…",
+    "palette.finish": "Finish",
+    "palette.finish.help": "Record every typed action and show the summary (ctrl+s)",
 }

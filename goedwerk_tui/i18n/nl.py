@@ -480,4 +480,6 @@ MESSAGES: dict[str, str] = {
     "key.palette": "opdrachten",
     "palette.search": "Zoek een opdracht…",
     "home.opening": "De sessie wordt geopend…",
+    "palette.finish": "Afronden",
+    "palette.finish.help": "Alle getypte acties vastleggen en het overzicht tonen (ctrl+s)",
 }

@@ -218,4 +218,5 @@ PLAY_PALETTE = (
     ("palette.next", "action_next"),
     ("palette.note", "action_note"),
     ("palette.end", "action_end_cards"),
+    ("palette.finish", "action_finish"),
 )
