@@ -29,7 +29,7 @@ class RoundSteps:
     """A round's steps in order, with each team's positions among them."""
 
     def __init__(self, rnd: DebriefRound, team_order: dict[str, int]) -> None:
-        keyed = []
+        keyed: list[tuple[str, str, int, Step]] = []
         for entry in rnd.entries:
             for choice in (*entry.changes, entry.choice):
                 keyed.append((choice.ts, entry.team.key, len(keyed), Step(entry.team, choice)))

@@ -181,7 +181,8 @@ class GoedWerkApp(App[None]):
         """Textual's palette, with its search prompt in the session's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        opened = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not opened:
             placeholder = t("palette.search", self.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 

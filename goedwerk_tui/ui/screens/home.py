@@ -40,7 +40,7 @@ class HomeScreen(GoedWerkScreen):
     HELP_KEY = "home.help"
     BINDINGS = [*COMMON_BINDINGS]
 
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -77,7 +77,7 @@ class SavePickerScreen(GoedWerkScreen):
 
     HELP_KEY = "home.saves_help"
     BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def __init__(self, folder: Path, purpose: str) -> None:
         super().__init__()

@@ -52,7 +52,7 @@ class NewSessionScreen(GoedWerkScreen):
         Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
         Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
     ]
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
