@@ -102,7 +102,9 @@ class NewSessionScreen(GoedWerkScreen):
 
     def refuse(self, message: str) -> None:
         """A form error: under the form (it stays) and as a toast (it is noticed)."""
-        self.query_one("#form-error", Static).update(Text(message, style="bold red"))
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message, style="bold red"))
+        error.display = True
         self.notify(message, severity="error", markup=False)
 
     def _number(self, widget_id: str, label_key: str) -> tuple[bool, int | None]:
