@@ -23,7 +23,12 @@ CTRL_U = "\x15"  # delete everything left of the cursor
 
 
 def clear_field(term: Terminal) -> None:
-    """Empty a field that holds text, the cursor at its end."""
+    """Empty the focused text field, whether it holds text (selected or not) or not.
+
+    One character typed first, so that ctrl+u always has something to delete and the
+    screen always answers it.
+    """
+    term.type("x")
     term.press(CTRL_U)
 
 
@@ -102,7 +107,6 @@ def choose(
     pole_a: int = 0,
     pole_b: int = 0,
     rationale: str | None = None,
-    changed_mind: bool = False,
 ) -> None:
     """One team records (or changes) its choice in the choice dialog (ux.md flow)."""
     term.press(str(team_number))
@@ -120,8 +124,7 @@ def choose(
         term.press(RIGHT, DOWN)
     term.press(TAB)  # the rationale
     if rationale is not None:
-        if changed_mind:
-            clear_field(term)
+        clear_field(term)
         term.type(rationale)
     term.press(ENTER)
     term.wait_gone(t("choice.title", lang, team=team_name))

@@ -78,7 +78,7 @@ def first_round(term: Terminal, lang: str) -> None:
     choose(term, lang, 2, TEAMS[1], steps=1, option="B", pole_b=1, rationale=RATIONALE)
     choose(term, lang, 3, TEAMS[2], steps=0, option="C", pole_a=1)
     # a change of mind: team 1 moves from -2 to +1 and takes option D
-    choose(term, lang, 1, TEAMS[0], steps=3, option="D", rationale="Toch anders", changed_mind=True)
+    choose(term, lang, 1, TEAMS[0], steps=3, option="D", rationale="Toch anders")
     term.press("r")
     screen = term.wait_for(t("reveal.title", lang), *TEAMS[:1])
     flat = term.wait_for(RATIONALE, flat=True)
