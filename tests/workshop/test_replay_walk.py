@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from goedwerk_tui.i18n import t
 from tests.tui.sessions import played_save
 from tests.workshop.terminal import (
@@ -88,11 +86,6 @@ def test_a_replay_walk_steps_cards_and_overview(tmp_path: Path) -> None:
     check_raw_output([bytes(term.raw)])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the replay fixes of issue 7 section 4: the situation stays visible "
-    "after the first step, and each option's text is shown",
-)
 def test_the_replay_keeps_the_situation_and_shows_the_options(tmp_path: Path) -> None:
     """At 80x24, after a step the dilemma is still there, and every option's text is
     shown (the last ones once the round is scrolled to its end)."""
