@@ -14,17 +14,26 @@ from __future__ import annotations
 import json
 import json.scanner
 import os
-from collections.abc import Callable, Iterable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from goedwerk_tui.domain.errors import SaveError
+from goedwerk_tui.domain.errors import GoedwerkError, SaveError
+from goedwerk_tui.domain.files import (
+    FileTooLarge,
+    NotARegularFile,
+    read_regular_file,
+    write_all,
+)
+from goedwerk_tui.domain.files import sync_folder as _sync_folder
 from goedwerk_tui.domain.session import (
     MAX_ACTION,
     MAX_NOTE,
     MAX_RATIONALE,
+    MAX_TEAMS,
     SAVE_FORMAT,
     STANCES,
     Session,
@@ -81,6 +90,11 @@ class SaveLog:
         self._fd = fd
         self.next_seq = next_seq
         self._clock = clock
+        self._cut_to: int | None = None  # a failed write left bytes after this length
+        # Every event written so far, to re-create the file when its name no longer
+        # names it (set by ``Game``); and the one-line notices of having done so.
+        self.history: Callable[[], Iterable[Line]] | None = None
+        self.notices: list[GoedwerkError] = []
 
     @classmethod
     def create(cls, folder: Path, deck_id: str, clock: Clock = utc_now) -> SaveLog:
@@ -91,7 +105,7 @@ class SaveLog:
         for _ in range(20):
             path = new_save_path(folder, deck_id, clock())
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
             except FileExistsError:
                 continue
             except OSError as exc:
@@ -108,22 +122,20 @@ class SaveLog:
         Read it (``read_save``) after this, so nothing can be appended in between;
         then ``cut_torn_tail`` and set ``next_seq``.
         """
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        try:  # without blocking: a FIFO with no writer must not hang
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_NONBLOCK)
         except OSError as exc:
             raise _file_problem(str(path), exc, "cannot open the save") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # /dev/zero, a FIFO...
+            os.close(fd)
+            raise SaveError("save.not_regular", path=str(path))
         _lock(fd, path)
         return cls(path, fd, 0, clock)
 
     def cut_torn_tail(self) -> None:
         """Cut off a torn last line (it was never confirmed) before appending."""
-        size = os.fstat(self._fd).st_size
-        if not size:
-            return
-        with open(self.path, "rb") as handle:
-            data = handle.read()
-        end = data.rfind(b"\n") + 1
-        if end != size:
+        end = _last_line_end(self._fd)
+        if end != os.fstat(self._fd).st_size:
             try:
                 os.ftruncate(self._fd, end)
                 os.fsync(self._fd)
@@ -137,41 +149,145 @@ class SaveLog:
         the line gets the stream's items in its place, encoded and written one batch
         at a time: a deck snapshot of thousands of cards is never in memory whole.
         The line is fsynced once, at its end.
+
+        A save that was deleted or replaced is re-created first (``ensure_file``). A
+        write that fails leaves the file as it was before it, and a line that would
+        make the save bigger than a reader accepts is refused, with nothing written.
         """
+        self.ensure_file()
         stamped = {"seq": self.next_seq, "ts": iso(self._clock()), **event}
-        line = _dumps(stamped)
+        start = -1
         try:
-            if stream is None:
-                self._write((line + "\n").encode("utf-8"))
-            else:
-                prefix, suffix = line.split(_STREAM_JSON)  # exactly one placeholder
-                self._write(prefix.encode("utf-8"))
-                batch: list[str] = []
-                size = 0
-                for index, item in enumerate(stream):
-                    text = ("," if index else "") + _dumps(item)
-                    batch.append(text)
-                    size += len(text)
-                    if size > 65536:
-                        self._write("".join(batch).encode("utf-8"))
-                        batch, size = [], 0
-                batch.append(suffix + "\n")
-                self._write("".join(batch).encode("utf-8"))
+            if self._cut_to is not None:  # an earlier failed write could not be undone then
+                _truncate(self._fd, self._cut_to)
+                self._cut_to = None
+            start = os.fstat(self._fd).st_size
+            room = _room(event.get("event")) - start
+            for chunk in _encode(stamped, stream):
+                room -= len(chunk)
+                if room < 0:
+                    raise _SaveFull
+                self._write(chunk)
             os.fsync(self._fd)
+        except _SaveFull:
+            self._undo(start)
+            raise SaveError(
+                "save.full", path=str(self.path), limit=MAX_SAVE_BYTES // (1024 * 1024)
+            ) from None
         except OSError as exc:
-            raise SaveError(f"{self.path}: cannot write the save: {exc.strerror}") from None
+            self._undo(start)
+            reason = exc.strerror or str(exc)
+            raise SaveError("save.write_failed", path=str(self.path), reason=reason) from None
         self.next_seq += 1
         return stamped
 
+    def _undo(self, start: int) -> None:
+        """Cut what a failed append wrote; if even that fails, before the next append."""
+        if start < 0:
+            return
+        try:
+            _truncate(self._fd, start)
+        except OSError:
+            self._cut_to = start
+
+    def ensure_file(self) -> None:
+        """Re-create the save at its path when the path no longer names the open file.
+
+        A save deleted (``rm``) or replaced (``mv`` of another file over it) during a
+        session is written again, whole, from ``history``, atomically, and locked; a
+        file that had taken its place is kept beside it. One notice says so.
+        """
+        if self._fd < 0:
+            return
+        try:
+            named = os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):  # deleted, or its folder is gone
+            named = None
+        except OSError:
+            return  # the folder cannot be looked into: the next write says why
+        if named is not None and _identity(named) == _identity(os.fstat(self._fd)):
+            return
+        if self.history is None:
+            raise SaveError("save.lost", path=str(self.path))
+        from goedwerk_tui.domain.save_rebuild import rewrite_save
+
+        lines = (chunk for line in self.history() for chunk in _encode(*line))
+        fd, kept = rewrite_save(self.path, lines, displaced=named is not None, lock=_lock)
+        os.close(self._fd)
+        self._fd, self._cut_to = fd, None
+        if kept is None:
+            self.notices.append(SaveError("save.recreated", path=str(self.path)))
+        else:
+            self.notices.append(SaveError("save.replaced", path=str(self.path), kept=str(kept)))
+
     def _write(self, data: bytes) -> None:
-        written = os.write(self._fd, data)
-        while written < len(data):  # pragma: no cover - short writes are rare
-            written += os.write(self._fd, data[written:])
+        write_all(self._fd, data)
 
     def close(self) -> None:
         if self._fd >= 0:
             os.close(self._fd)  # closing releases the lock
             self._fd = -1
+
+
+# An event as ``Game`` keeps it, with the stream of its streamed list (or None).
+Line = tuple[dict[str, Any], Iterable[Any] | None]
+# The events a session can still write when its save is nearly full, so it can close.
+_CLOSING_EVENTS = frozenset(("closing_started", "action_recorded", "session_ended"))
+SAVE_RESERVE_BYTES = 1024 * 1024
+
+
+class _SaveFull(Exception):
+    """A line would make the save bigger than ``read_save`` accepts."""
+
+
+def _room(kind: Any) -> int:
+    """The size the save may reach with this event (read at call time: tests lower it)."""
+    if kind in _CLOSING_EVENTS:
+        return MAX_SAVE_BYTES
+    return MAX_SAVE_BYTES - SAVE_RESERVE_BYTES
+
+
+def _encode(stamped: dict[str, Any], stream: Iterable[Any] | None) -> Iterator[bytes]:
+    """An event's line as UTF-8 chunks, its streamed list (if any) a batch at a time."""
+    line = _dumps(stamped)
+    if stream is None:
+        yield (line + "\n").encode("utf-8")
+        return
+    prefix, suffix = line.split(_STREAM_JSON)  # exactly one placeholder
+    yield prefix.encode("utf-8")
+    batch: list[str] = []
+    size = 0
+    for index, item in enumerate(stream):
+        text = ("," if index else "") + _dumps(item)
+        batch.append(text)
+        size += len(text)
+        if size > 65536:
+            yield "".join(batch).encode("utf-8")
+            batch, size = [], 0
+    batch.append(suffix + "\n")
+    yield "".join(batch).encode("utf-8")
+
+
+def _truncate(fd: int, size: int) -> None:
+    os.ftruncate(fd, size)
+    os.fsync(fd)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _last_line_end(fd: int) -> int:
+    """The length of the file up to and including its last newline (0 without one)."""
+    end = os.fstat(fd).st_size
+    while end > 0:
+        start = max(0, end - 65536)
+        chunk = os.pread(fd, end - start, start)
+        newline = chunk.rfind(b"\n")
+        if newline >= 0:
+            return start + newline + 1
+        end = start
+    return 0
 
 
 def _file_problem(display: str, exc: OSError, doing: str) -> SaveError:
@@ -181,20 +297,6 @@ def _file_problem(display: str, exc: OSError, doing: str) -> SaveError:
     if isinstance(exc, IsADirectoryError):
         return SaveError(f"{display}: is a folder, not a save")
     return SaveError(f"{display}: {doing}: {exc.strerror or exc}")
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new file's name durable too (where the platform allows it)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows cannot open folders
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems refuse it
-        pass
-    finally:
-        os.close(fd)
 
 
 def _lock(fd: int, path: Path) -> None:
@@ -253,11 +355,17 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     """
     display = str(path)
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{display}: file is over the limit of {MAX_SAVE_BYTES:,} bytes")
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_SAVE_BYTES)
+    except FileTooLarge:
+        raise SaveError(f"{display}: file is over the limit of {MAX_SAVE_BYTES:,} bytes") from None
+    except NotARegularFile as exc:
+        if exc.kind == "folder":
+            raise SaveError(f"{display}: is a folder, not a save") from None
+        raise SaveError("save.not_regular", path=display) from None
     except OSError as exc:
         raise _file_problem(display, exc, "cannot read") from None
+    if data.startswith(_BOM):  # an editor added it; the save is read without it
+        data = data[len(_BOM) :]
     if not data.strip():
         raise SaveError(f"{display}: the file is empty; it holds no session")
     warnings: list[str] = []
@@ -286,15 +394,16 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
                 "while writing); it is ignored"
             )
             continue
+        deep = False
         try:
             event = _parse(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+        except RecursionError:
+            event, deep = None, True
         except _UNREADABLE:
             event = None
         if event.__class__ is not dict and not isinstance(event, dict):
             if number == 1:
-                raise SaveError(
-                    f"{display}:1: not a goedwerk save (the first line is not a JSON object)"
-                )
+                raise _first_line_problem(display, raw, torn and count == 1, deep)
             warnings.append(f"{display}:{number}: unreadable line ignored")
             continue
         if replay is None:  # the first line
@@ -323,6 +432,19 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     if last is not None:
         events.append(last)
     return SaveRead(path, replay.session, events, warnings)
+
+
+_BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
+
+
+def _first_line_problem(display: str, raw: str | bytes, cut: bool, deep: bool) -> SaveError:
+    """Why a first line that is not a JSON object cannot start a session, precisely."""
+    if deep:
+        return SaveError("save.nested_too_deeply", path=display)
+    head = raw.lstrip()[:1] if isinstance(raw, str) else raw.lstrip()[:1].decode("latin-1")
+    if cut and head == "{":
+        return SaveError("save.first_line_cut", path=display)
+    return SaveError(f"{display}:1: not a goedwerk save (the first line is not a JSON object)")
 
 
 _FORMAT_NAME, _, _FORMAT_VERSION = SAVE_FORMAT.partition("/")
@@ -444,6 +566,12 @@ class _Replay:
             deck = deck_from_data(start["deck"])
         except SnapshotError as exc:
             raise SaveError(f"{display}:1: {exc}") from None
+        if not start["teams"]:
+            raise SaveError("save.no_teams", path=display)
+        if len(start["teams"]) > MAX_TEAMS:
+            raise SaveError(
+                "save.too_many_teams", path=display, count=len(start["teams"]), limit=MAX_TEAMS
+            )
         teams = []
         for item in start["teams"]:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):

@@ -31,6 +31,7 @@ from yaml.events import (
 )
 
 from goedwerk_tui.domain.diagnostics import ERROR, Diagnostic, FileProblem
+from goedwerk_tui.domain.files import FileTooLarge, NotARegularFile, read_regular_file
 
 try:  # the C parser is several times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
@@ -53,23 +54,31 @@ def _fail(display: str, message: str) -> FileProblem:
 
 def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise _fail(display, "is a folder, not a file")
-        if size > max_bytes:
-            raise _fail(display, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
-        data = path.read_bytes()
+        return read_regular_file(path, max_bytes)
     except FileNotFoundError:
         raise _fail(display, "no such file") from None
     except PermissionError:
         raise _fail(display, "permission denied") from None
-    except IsADirectoryError:
+    except NotARegularFile as exc:
+        if exc.kind == "folder":
+            raise _fail(display, "is a folder, not a file") from None
+        raise _fail(display, f"is a {_KINDS[exc.kind]}, not a regular file") from None
+    except FileTooLarge as exc:
+        raise _fail(
+            display, f"file is {exc.size:,} bytes; the limit is {max_bytes:,} bytes"
+        ) from None
+    except IsADirectoryError:  # pragma: no cover - the folder is caught above
         raise _fail(display, "is a folder, not a file") from None
     except OSError as exc:
         raise _fail(display, f"cannot read file: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:  # the file grew while we looked
-        raise _fail(display, f"file is over the limit of {max_bytes:,} bytes")
-    return data
+
+
+_KINDS = {
+    "device": "device",
+    "fifo": "named pipe (FIFO)",
+    "socket": "socket",
+    "special": "special file",
+}
 
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError, display: str) -> FileProblem:

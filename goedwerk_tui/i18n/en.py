@@ -174,4 +174,18 @@ MESSAGES: dict[str, str] = {
     "key.rounds": "card list",
     "deck.card_title": "title",
     "deck.card_field": "tension field",
+    # --- save-safety ---
+    "save.write_failed": "{path}: cannot write the save: {reason}",
+    "save.full": "{path}: this would make the save bigger than the {limit} MiB a save may hold; it was not saved (the closing step and its actions still fit)",
+    "save.lost": "{path}: the save was deleted or replaced and cannot be written again",
+    "save.recreated": "{path}: the save had been deleted; it was written again in full, nothing is lost",
+    "save.replaced": "{path}: another file had taken the save's place; the save was written again in full (the other file is kept as {kept})",
+    "save.recreate_failed": "{path}: the save was deleted or replaced and cannot be written again: {reason}",
+    "save.not_regular": "{path}: not a regular file, so not a save",
+    "save.nested_too_deeply": "{path}:1: the first line is nested too deeply to read; goedwerk never writes such a save",
+    "save.first_line_cut": "{path}:1: the first line is cut off: the save was not fully written",
+    "save.no_teams": "{path}:1: the save has no teams; a session has at least one",
+    "save.too_many_teams": "{path}:1: the save has {count} teams; a session has at most {limit}",
+    "session.too_many_cards": "at most {limit} cards in one session (asked for {count}); use --cards {limit} or fewer",
+    "session.cards_capped": "the deck has {total} cards; this session deals the first {limit} (at most {limit} per session)",
 }

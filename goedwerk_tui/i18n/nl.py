@@ -174,4 +174,18 @@ MESSAGES: dict[str, str] = {
     "key.rounds": "kaartenlijst",
     "deck.card_title": "titel",
     "deck.card_field": "spanningsveld",
+    # --- save-safety ---
+    "save.write_failed": "{path}: kan de sessie niet opslaan: {reason}",
+    "save.full": "{path}: hierdoor zou de sessie groter worden dan de {limit} MiB die een opslagbestand mag bevatten; dit is niet opgeslagen (de afsluiting en de acties passen nog)",
+    "save.lost": "{path}: het opslagbestand is verwijderd of vervangen en kan niet opnieuw worden geschreven",
+    "save.recreated": "{path}: het opslagbestand was verwijderd; het is opnieuw volledig geschreven, er is niets verloren",
+    "save.replaced": "{path}: een ander bestand had de plaats van het opslagbestand ingenomen; de sessie is opnieuw volledig geschreven (het andere bestand staat nu in {kept})",
+    "save.recreate_failed": "{path}: het opslagbestand is verwijderd of vervangen en kan niet opnieuw worden geschreven: {reason}",
+    "save.not_regular": "{path}: geen gewoon bestand, dus geen opgeslagen sessie",
+    "save.nested_too_deeply": "{path}:1: de eerste regel is te diep genest om te lezen; zo'n bestand schrijft goedwerk nooit",
+    "save.first_line_cut": "{path}:1: de eerste regel is afgebroken: de sessie is niet volledig opgeslagen",
+    "save.no_teams": "{path}:1: de sessie heeft geen teams; een sessie heeft er minstens één",
+    "save.too_many_teams": "{path}:1: de sessie heeft {count} teams; een sessie heeft er hoogstens {limit}",
+    "session.too_many_cards": "hoogstens {limit} kaarten in één sessie (gevraagd: {count}); gebruik --cards {limit} of minder",
+    "session.cards_capped": "het deck heeft {total} kaarten; deze sessie deelt de eerste {limit} (hoogstens {limit} per sessie)",
 }
