@@ -84,9 +84,9 @@ def test_a_write_that_fails_leaves_the_save_as_it_was(
         patch.setattr(os, "write", FailingWrites(budget))
         with pytest.raises(SaveError) as caught:
             choose(game, "t2", "Een lange uitleg. " * 25)
+    assert game.path.read_bytes() == before  # not half a line
     assert caught.value.code == "save.write_failed"
     assert "No space left on device" in caught.value.message("en")
-    assert game.path.read_bytes() == before  # not half a line
     assert "t2" not in game.session.current.choices  # nothing confirmed
     # the disk has room again: the same choice is confirmed and read back whole
     choose(game, "t2", "Een lange uitleg. " * 25)
