@@ -179,7 +179,11 @@ class Game:
         game = cls(read.session, log, clock)
         game.warnings = read.warnings
         game.events = read.events
-        game.commit({"event": "session_resumed"})
+        try:
+            game.commit({"event": "session_resumed"})
+        except SaveError:
+            log.close()  # and its lock: the session can be opened again
+            raise
         return game
 
     def commit(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:

@@ -231,8 +231,11 @@ class SaveLog:
 
 # An event as ``Game`` keeps it, with the stream of its streamed list (or None).
 Line = tuple[dict[str, Any], Iterable[Any] | None]
-# The events a session can still write when its save is nearly full, so it can close.
-_CLOSING_EVENTS = frozenset(("closing_started", "action_recorded", "session_ended"))
+# The events a session can still write when its save is nearly full, so it can
+# still be resumed and closed (an open card is skipped on the way to the closing step).
+_RESERVE_EVENTS = frozenset(
+    ("session_resumed", "card_skipped", "closing_started", "action_recorded", "session_ended")
+)
 SAVE_RESERVE_BYTES = 1024 * 1024
 
 
@@ -242,7 +245,7 @@ class _SaveFull(Exception):
 
 def _room(kind: Any) -> int:
     """The size the save may reach with this event (read at call time: tests lower it)."""
-    if kind in _CLOSING_EVENTS:
+    if kind in _RESERVE_EVENTS:
         return MAX_SAVE_BYTES
     return MAX_SAVE_BYTES - SAVE_RESERVE_BYTES
 

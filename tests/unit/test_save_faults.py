@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from goedwerk_tui.domain.deck_loader import load_deck, parse_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import SaveError, read_save
 from goedwerk_tui.domain.session import MAX_CARDS_PER_SESSION, RuleError
-from tests.conftest import DECKS
+from tests.conftest import DECKS, ROOT
 from tests.unit.deck_helpers import GOOD_CARD, deck_text
 
 
@@ -338,3 +339,39 @@ def test_a_deck_whose_snapshot_does_not_fit_leaves_no_save(
         Game.new(tiny_deck(40), ["Rood"], save_dir=tmp_path)
     assert caught.value.code == "save.full"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_nearly_full_save_can_still_be_resumed_and_closed(
+    deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    game = Game.new(deck, ["Rood"], save_dir=tmp_path, cards=1)
+    game.close()
+    monkeypatch.setattr(savelog, "MAX_SAVE_BYTES", game.path.stat().st_size + 1000)
+    monkeypatch.setattr(savelog, "SAVE_RESERVE_BYTES", 1000)
+    again = Game.resume(game.path)  # session_resumed uses the reserve
+    with pytest.raises(SaveError):
+        choose(again, "t1")
+    again.stop_dealing()
+    again.record_action("t1", "Volgende keer beter.")
+    again.end()
+    again.close()
+    assert read_save(game.path).session.actions == {"t1": "Volgende keer beter."}
+
+
+def test_play_with_more_cards_than_the_cap_is_one_line_at_start(tmp_path: Path) -> None:
+    cards = "".join(GOOD_CARD.replace("kaart-1", f"k{i}") for i in range(MAX_CARDS_PER_SESSION + 1))
+    (tmp_path / "groot.yaml").write_text(deck_text(cards), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "goedwerk_tui", "play", "groot.yaml", "--cards", "501"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "GOEDWERK_SAVES": str(tmp_path / "saves")},
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "goedwerk: at most 500 cards in one session (asked for 501); use --cards 500 or fewer\n"
+    )
+    assert not (tmp_path / "saves").exists()
