@@ -15,7 +15,7 @@ import json
 import json.scanner
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,6 +29,17 @@ from goedwerk_tui.domain.files import (
     write_all,
 )
 from goedwerk_tui.domain.files import sync_folder as _sync_folder
+from goedwerk_tui.domain.save_file import (
+    STREAM as STREAM,  # re-exported: the placeholder callers put in an event
+)
+from goedwerk_tui.domain.save_file import (
+    Line,
+    encode,
+    identity,
+    last_line_end,
+    rewrite_save,
+    truncate,
+)
 from goedwerk_tui.domain.session import (
     MAX_ACTION,
     MAX_NOTE,
@@ -46,16 +57,6 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
-
-# The placeholder for a streamed list (see ``SaveLog.append``): a control character
-# cannot come from a deck (the validator refuses them) or typed text (cleaned).
-STREAM = "\x00goedwerk-stream\x00"
-_STREAM_JSON = json.dumps(STREAM)  # the list brackets stay around the items
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 Clock = Callable[[], datetime]
@@ -134,7 +135,7 @@ class SaveLog:
 
     def cut_torn_tail(self) -> None:
         """Cut off a torn last line (it was never confirmed) before appending."""
-        end = _last_line_end(self._fd)
+        end = last_line_end(self._fd)
         if end != os.fstat(self._fd).st_size:
             try:
                 os.ftruncate(self._fd, end)
@@ -159,11 +160,11 @@ class SaveLog:
         start = -1
         try:
             if self._cut_to is not None:  # an earlier failed write could not be undone then
-                _truncate(self._fd, self._cut_to)
+                truncate(self._fd, self._cut_to)
                 self._cut_to = None
             start = os.fstat(self._fd).st_size
             room = _room(event.get("event")) - start
-            for chunk in _encode(stamped, stream):
+            for chunk in encode(stamped, stream):
                 room -= len(chunk)
                 if room < 0:
                     raise _SaveFull
@@ -186,7 +187,7 @@ class SaveLog:
         if start < 0:
             return
         try:
-            _truncate(self._fd, start)
+            truncate(self._fd, start)
         except OSError:
             self._cut_to = start
 
@@ -205,13 +206,11 @@ class SaveLog:
             named = None
         except OSError:
             return  # the folder cannot be looked into: the next write says why
-        if named is not None and _identity(named) == _identity(os.fstat(self._fd)):
+        if named is not None and identity(named) == identity(os.fstat(self._fd)):
             return
         if self.history is None:
             raise SaveError("save.lost", path=str(self.path))
-        from goedwerk_tui.domain.save_rebuild import rewrite_save
-
-        lines = (chunk for line in self.history() for chunk in _encode(*line))
+        lines = (chunk for line in self.history() for chunk in encode(*line))
         fd, kept = rewrite_save(self.path, lines, displaced=named is not None, lock=_lock)
         os.close(self._fd)
         self._fd, self._cut_to = fd, None
@@ -229,8 +228,6 @@ class SaveLog:
             self._fd = -1
 
 
-# An event as ``Game`` keeps it, with the stream of its streamed list (or None).
-Line = tuple[dict[str, Any], Iterable[Any] | None]
 # The events a session can still write when its save is nearly full, so it can
 # still be resumed and closed (an open card is skipped on the way to the closing step).
 _RESERVE_EVENTS = frozenset(
@@ -248,49 +245,6 @@ def _room(kind: Any) -> int:
     if kind in _RESERVE_EVENTS:
         return MAX_SAVE_BYTES
     return MAX_SAVE_BYTES - SAVE_RESERVE_BYTES
-
-
-def _encode(stamped: dict[str, Any], stream: Iterable[Any] | None) -> Iterator[bytes]:
-    """An event's line as UTF-8 chunks, its streamed list (if any) a batch at a time."""
-    line = _dumps(stamped)
-    if stream is None:
-        yield (line + "\n").encode("utf-8")
-        return
-    prefix, suffix = line.split(_STREAM_JSON)  # exactly one placeholder
-    yield prefix.encode("utf-8")
-    batch: list[str] = []
-    size = 0
-    for index, item in enumerate(stream):
-        text = ("," if index else "") + _dumps(item)
-        batch.append(text)
-        size += len(text)
-        if size > 65536:
-            yield "".join(batch).encode("utf-8")
-            batch, size = [], 0
-    batch.append(suffix + "\n")
-    yield "".join(batch).encode("utf-8")
-
-
-def _truncate(fd: int, size: int) -> None:
-    os.ftruncate(fd, size)
-    os.fsync(fd)
-
-
-def _identity(info: os.stat_result) -> tuple[int, int]:
-    return info.st_dev, info.st_ino
-
-
-def _last_line_end(fd: int) -> int:
-    """The length of the file up to and including its last newline (0 without one)."""
-    end = os.fstat(fd).st_size
-    while end > 0:
-        start = max(0, end - 65536)
-        chunk = os.pread(fd, end - start, start)
-        newline = chunk.rfind(b"\n")
-        if newline >= 0:
-            return start + newline + 1
-        end = start
-    return 0
 
 
 def _file_problem(display: str, exc: OSError, doing: str) -> SaveError:
