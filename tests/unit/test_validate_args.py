@@ -3,10 +3,11 @@ a catalogue file that lives outside the deck's folder."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from goedwerk_tui.authoring import validate_paths
+import pytest
+
+from goedwerk_tui.cli import main
 from goedwerk_tui.domain.deck_loader import load_deck
 from tests.unit.deck_helpers import HEADER, deck_text
 
@@ -28,20 +29,25 @@ values:
 """
 
 
-def validate(*names: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = validate_paths(list(names), out, err)
-    return code, out.getvalue(), err.getvalue()
+Capture = pytest.CaptureFixture[str]
 
 
-def test_validate_accepts_a_bundled_decks_id() -> None:
-    code, out, err = validate("goed-werk-openbaar-bestuur", "good-work-public-service")
+def validate(capsys: Capture, *names: str) -> tuple[int, str, str]:
+    """``goedwerk --lang en validate NAMES...``, in this process."""
+    capsys.readouterr()
+    code = main(["--lang", "en", "validate", *names])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_validate_accepts_a_bundled_decks_id(capsys: Capture) -> None:
+    code, out, err = validate(capsys, "goed-werk-openbaar-bestuur", "good-work-public-service")
     assert (code, out) == (0, "")
     assert err.startswith("ok: 2 files checked, 0 errors, 0 warnings")
 
 
-def test_an_unknown_deck_id_is_still_no_such_file() -> None:
-    code, out, _ = validate("geen-deck-met-deze-naam")
+def test_an_unknown_deck_id_is_still_no_such_file(capsys: Capture) -> None:
+    code, out, _ = validate(capsys, "geen-deck-met-deze-naam")
     assert (code, out) == (1, "geen-deck-met-deze-naam: error: no such file\n")
 
 
@@ -54,12 +60,14 @@ def deck_with_catalogue(folder: Path, ref: str) -> Path:
     return deck
 
 
-def test_a_catalogue_outside_the_decks_folder_gets_a_warning(tmp_path: Path) -> None:
+def test_a_catalogue_outside_the_decks_folder_gets_a_warning(
+    capsys: Capture, tmp_path: Path
+) -> None:
     (tmp_path / "gedeeld").mkdir()
     (tmp_path / "gedeeld" / "waarden.yaml").write_text(CATALOGUE, encoding="utf-8")
     (tmp_path / "decks").mkdir()
     deck = deck_with_catalogue(tmp_path / "decks", "../gedeeld/waarden.yaml")
-    code, out, err = validate(str(deck))
+    code, out, err = validate(capsys, str(deck))
     assert code == 0  # a warning, not an error: the deck still plays
     assert out == (
         f"{deck}:5:12: warning: catalogue '../gedeeld/waarden.yaml' is outside the deck's "
@@ -70,17 +78,19 @@ def test_a_catalogue_outside_the_decks_folder_gets_a_warning(tmp_path: Path) -> 
     assert load_deck(deck).catalogue.id == "eigen"
 
 
-def test_a_catalogue_beside_the_deck_gets_no_warning(tmp_path: Path) -> None:
+def test_a_catalogue_beside_the_deck_gets_no_warning(capsys: Capture, tmp_path: Path) -> None:
     (tmp_path / "waarden").mkdir()
     (tmp_path / "waarden" / "eigen.yaml").write_text(CATALOGUE, encoding="utf-8")
     deck = deck_with_catalogue(tmp_path, "waarden/eigen.yaml")
-    assert validate(str(deck))[:2] == (0, "")
+    assert validate(capsys, str(deck))[:2] == (0, "")
 
 
-def test_an_absolute_catalogue_path_elsewhere_gets_a_warning(tmp_path: Path) -> None:
+def test_an_absolute_catalogue_path_elsewhere_gets_a_warning(
+    capsys: Capture, tmp_path: Path
+) -> None:
     elsewhere = tmp_path / "elders.yaml"
     elsewhere.write_text(CATALOGUE, encoding="utf-8")
     (tmp_path / "decks").mkdir()
     deck = deck_with_catalogue(tmp_path / "decks", str(elsewhere))
-    code, out, _ = validate(str(deck))
+    code, out, _ = validate(capsys, str(deck))
     assert code == 0 and ":5:12: warning: catalogue " in out and "outside" in out
