@@ -92,6 +92,7 @@ def rewrite_save(
 
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the whole folder may have gone
         fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
     except OSError as exc:
         raise SaveError("save.recreate_failed", path=str(path), reason=_reason(exc)) from None

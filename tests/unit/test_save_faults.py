@@ -10,6 +10,7 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -249,6 +250,19 @@ def test_a_resumed_session_rebuilds_its_save_from_what_it_read(deck: Deck, tmp_p
     assert_complete(
         game.path,
         ["session_started", "card_dealt", "choice_recorded", "session_resumed", "choice_recorded"],
+    )
+
+
+def test_a_deleted_save_folder_is_made_again(deck: Deck, tmp_path: Path) -> None:
+    folder = tmp_path / "saves"
+    game = Game.new(deck, ["Rood"], save_dir=folder, cards=1)
+    choose(game, "t1")
+    shutil.rmtree(folder)  # rm -r saves
+    game.reveal()
+    assert [n.code for n in game.take_notices()] == ["save.recreated"]
+    game.close()
+    assert_complete(
+        game.path, ["session_started", "card_dealt", "choice_recorded", "card_revealed"]
     )
 
 
