@@ -18,33 +18,36 @@ from goedwerk_tui.domain.catalogue_file import (
 )
 from goedwerk_tui.domain.deck_loader import parse_deck
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
+from goedwerk_tui.domain.messages import Message
 from goedwerk_tui.domain.models import deck_json_schema
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.domain.yamlsource import read_text
 from goedwerk_tui.files import CommandError, atomic_write
-from goedwerk_tui.i18n import t
+from goedwerk_tui.i18n import t, tn
 from goedwerk_tui.locations import resolve_deck, schema_path
 
 _CATALOGUE_FORMAT_LINE = re.compile(r"^format:\s*[\"']?goedwerk-catalogue/", re.MULTILINE)
 
 
-def validate_paths(paths: list[str], out: TextIO, err: TextIO) -> int:
-    """``goedwerk validate``: every mistake of every file, 0 when all are valid."""
+def validate_paths(paths: list[str], out: TextIO, err: TextIO, lang: str = "nl") -> int:
+    """``goedwerk validate``: every mistake of every file (in ``lang``), 0 when all are valid."""
     errors = warnings = 0
     for name in paths:
         path = resolve_deck(name)  # a bundled deck's id, like every other DECK argument
         diagnostics = validate_file(path, name if path == Path(name) else str(path))
         for diagnostic in diagnostics:
-            print(sanitize(str(diagnostic)), file=out)
+            print(diagnostic.render(lang), file=out)
         errors += sum(d.is_error for d in diagnostics)
         warnings += sum(not d.is_error for d in diagnostics)
-    files = len(paths)
-    verdict = "ok" if not errors else "failed"
-    print(
-        f"{verdict}: {files} file{'s' * (files != 1)} checked, "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-        file=err,
+    summary = t(
+        "validate.summary",
+        lang,
+        verdict=t("validate.failed" if errors else "validate.ok", lang),
+        files=tn("validate.files", lang, len(paths)),
+        errors=tn("validate.errors", lang, errors),
+        warnings=tn("validate.warnings", lang, warnings),
     )
+    print(summary, file=err)
     return 1 if errors else 0
 
 
@@ -72,13 +75,15 @@ def open_catalogue(ref: str) -> ValueCatalogue:
     path = Path(ref)
     if not path.exists() and "/" not in ref and not ref.endswith((".yaml", ".yml")):
         raise CommandError(
-            f"{ref}: unknown catalogue{did_you_mean(ref, BUILTIN_IDS)}; built in: "
-            + ", ".join(BUILTIN_IDS)
+            "catalogue.unknown",
+            ref=ref,
+            hint=did_you_mean(ref, BUILTIN_IDS),
+            builtin=", ".join(BUILTIN_IDS),
         )
     try:
         return load_catalogue_file(path, ref)
     except FileProblem as problem:
-        raise CommandError(sanitize(str(problem))) from None
+        raise CommandError("file.problem", problem=problem.first) from None
 
 
 def schema_text() -> str:
@@ -143,7 +148,7 @@ def show(ref: str, card_id: str | None, lang: str | None, reflection: bool, out:
         return 0
     if card_id not in deck.cards_by_id:
         raise CommandError(
-            f"{ref}: no card '{sanitize(card_id)}'{did_you_mean(card_id, deck.cards_by_id)}"
+            "deck.no_card", ref=ref, card=card_id, hint=did_you_mean(card_id, deck.cards_by_id)
         )
     index = deck.cards.index(deck.card(card_id))
     console.print(
@@ -165,12 +170,12 @@ def new_deck(path_arg: str, lang: str) -> int:
 
     path = Path(path_arg)
     if path.exists():
-        raise CommandError(f"{path}: already exists; choose another name")
+        raise CommandError("file.exists", path=str(path))
     if not path.parent.is_dir():
-        raise CommandError(f"{path.parent}: no such folder")
+        raise CommandError("file.no_folder", path=str(path.parent))
     schema = schema_path()
     ref = os.path.relpath(schema, path.parent.resolve()) if schema else None
     deck_id = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "mijn-deck"
     atomic_write(path, starter_deck_text(deck_id, lang, ref))
-    print(f"{path}: written; check it with 'goedwerk validate {path}'", file=sys.stderr)
+    print(Message("new_deck.written", path=str(path)).message(lang), file=sys.stderr)
     return 0

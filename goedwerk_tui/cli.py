@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the home screen.",
     )
     parser.add_argument("--version", action="version", version=f"goedwerk {__version__}")
-    parser.add_argument("--lang", choices=LANG_CHOICES, help="language of the screens")
+    parser.add_argument(
+        "--lang", choices=LANG_CHOICES, help="language of the screens and messages (default nl)"
+    )
     parser.add_argument(
         "--save-dir", metavar="DIR", help="folder for saves (default: $GOEDWERK_SAVES or ./saves)"
     )
@@ -60,9 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check decks and catalogues")
     validate.add_argument("paths", metavar="PATH", nargs="+")
+    validate.add_argument(
+        "--lang", choices=LANG_CHOICES, dest="sub_lang", help="language of the messages"
+    )
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck format")
     schema.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    schema.add_argument(
+        "--lang", choices=LANG_CHOICES, dest="sub_lang", help="language of the messages"
+    )
 
     values = sub.add_parser("values", help="list a value catalogue")
     values.add_argument("catalogue", nargs="?", default="kernaghan-2003", metavar="CATALOGUE")
@@ -86,13 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = getattr(args, "sub_lang", None) or args.lang
     save_dir = getattr(args, "sub_save_dir", None) or args.save_dir
-    from goedwerk_tui.files import CommandError
+    from goedwerk_tui.domain.errors import GoedwerkError
 
     try:
         return _run(args, lang, save_dir)
-    except CommandError as exc:
-        print(f"goedwerk: {exc}", file=sys.stderr)
-        return 1
+    except GoedwerkError as exc:  # one line in the user's language (Dutch by default)
+        print(f"goedwerk: {exc.message(lang or 'nl')}", file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
 
@@ -110,7 +118,7 @@ def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> in
     from goedwerk_tui import authoring
 
     if command == "validate":
-        return authoring.validate_paths(args.paths, sys.stdout, sys.stderr)
+        return authoring.validate_paths(args.paths, sys.stdout, sys.stderr, lang or "nl")
     if command == "schema":
         return authoring.write_schema(args.output, sys.stdout)
     if command == "values":

@@ -9,7 +9,6 @@ from __future__ import annotations
 from goedwerk_tui.domain import deck_cache
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.diagnostics import FileProblem
-from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.files import CommandError
 from goedwerk_tui.locations import cache_dir, resolve_deck
 
@@ -28,10 +27,11 @@ def open_deck(ref: str) -> Deck:
         deck = load_deck(path, str(path) if path.exists() else ref)
     except FileProblem as problem:
         errors = [d for d in problem.diagnostics if d.is_error]
-        first = sanitize(str(errors[0]))
         more = len(errors) - 1
         if more:
-            first += f" (+{more} more; run 'goedwerk validate {ref}')"
-        raise CommandError(first) from None
+            raise CommandError(
+                "file.more_problems", problem=errors[0], count=more, ref=ref
+            ) from None
+        raise CommandError("file.problem", problem=errors[0]) from None
     deck_cache.store(cache, path, deck)
     return deck

@@ -23,4 +23,6 @@ def atomic_write(path: Path, text: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):  # e.g. its folder is read-only or not a folder
             tmp.unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise CommandError(
+            "file.cannot_write", path=str(path), reason=exc.strerror or str(exc)
+        ) from None

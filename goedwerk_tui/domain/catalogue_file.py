@@ -48,8 +48,7 @@ def check_values(
             continue
         if value["id"] in seen:
             w.error(
-                value["@id"],
-                f"duplicate value id '{value['id']}' (first at line {seen[value['id']][0]})",
+                value["@id"], "check.duplicate_value", value=value["id"], first=seen[value["id"]][0]
             )
         else:
             seen[value["id"]] = value["@id"]
@@ -59,13 +58,15 @@ def check_values(
         if valid(families):
             for fam, at in zip(families, families.marks, strict=True):
                 if fam not in family_ids:
-                    w.error(at, f"unknown family '{fam}'{did_you_mean(fam, family_ids)}")
+                    w.error(
+                        at, "check.unknown_family", family=fam, hint=did_you_mean(fam, family_ids)
+                    )
         related = value.get("related")
         if valid(related):
             for rel, at in zip(related, related.marks, strict=True):
                 if rel not in seen and rel not in related_ok:
                     hint = did_you_mean(rel, [*seen, *related_ok])
-                    w.error(at, f"unknown related value '{rel}'{hint}")
+                    w.error(at, "check.unknown_related", value=rel, hint=hint)
 
 
 def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Walker]:
@@ -73,7 +74,7 @@ def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Wal
     w = Walker(display)
     root = compose(text, display)
     if root is None:
-        w.error((1, 1), "the file is empty; a catalogue needs format, id, title and values")
+        w.error((1, 1), "check.catalogue_empty")
         return None, w
     data = CATALOGUE.walk(root, w)
     if not valid(data):
@@ -82,7 +83,7 @@ def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Wal
     family_ids: set[str] = set()
     for family in families:
         if family["id"] in family_ids:
-            w.error(family["@id"], f"duplicate family id '{family['id']}'")
+            w.error(family["@id"], "check.duplicate_family", family=family["id"])
         family_ids.add(family["id"])
     values = [v for v in valid_items(data.get("values")) if valid(v.get("id"))]
     check_values(values, family_ids, w)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
+from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.savelog import SaveError, SaveRead, read_save
 from goedwerk_tui.domain.session import Choice, Round
 
@@ -195,7 +196,7 @@ class Debrief:
     tables: tuple[TableInfo, ...]
     rounds: tuple[DebriefRound, ...]
     overview: Overview
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[SaveError, ...] = field(default=())  # said with .message(lang)
 
     # ----- building ----------------------------------------------------------
     @classmethod
@@ -218,8 +219,8 @@ class Debrief:
     @classmethod
     def from_reads(cls, reads: Sequence[SaveRead]) -> Debrief:
         if not reads:
-            raise DebriefError("no saves to debrief")
-        warnings: list[str] = []
+            raise DebriefError("debrief.no_saves")
+        warnings: list[SaveError] = []
         kept = _distinct_sessions(reads, warnings)
         deck = _common_deck(kept)
         tables = []
@@ -256,11 +257,12 @@ class Debrief:
         value = self.deck.catalogue.value(value_id)
         return value.name.get(lang) if value is not None else value_id
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, lang: str = "en") -> dict[str, Any]:
         """The debrief as JSON-ready data (documented in ``report/json_export.py``).
 
         Deck text stays in every language it has (``{"nl": ..., "en": ...}``); save
-        text is as recorded. Presenting it safely is the reader's job.
+        text is as recorded. Presenting it safely is the reader's job. The warnings
+        are messages, said in ``lang``.
         """
         return {
             "format": DEBRIEF_FORMAT,
@@ -279,20 +281,22 @@ class Debrief:
             "tables": [_table_data(t) for t in self.tables],
             "overview": _overview_data(self.overview),
             "rounds": [_round_data(r) for r in self.rounds],
-            "warnings": list(self.warnings),
+            "warnings": [say(warning, lang) for warning in self.warnings],
         }
 
 
 # ----- building blocks ---------------------------------------------------------
 
 
-def _distinct_sessions(reads: Sequence[SaveRead], warnings: list[str]) -> list[SaveRead]:
+def _distinct_sessions(reads: Sequence[SaveRead], warnings: list[SaveError]) -> list[SaveRead]:
     kept: list[SaveRead] = []
     seen: dict[str, SaveRead] = {}
     for read in reads:
         first = seen.get(read.session.session_id)
         if first is not None:
-            warnings.append(f"{read.path}: the same session as {first.path}; it is used once")
+            warnings.append(
+                SaveError("debrief.same_session", path=str(read.path), first=str(first.path))
+            )
             continue
         seen[read.session.session_id] = read
         kept.append(read)
@@ -307,13 +311,19 @@ def _common_deck(reads: Sequence[SaveRead]) -> Deck:
         deck = read.session.deck
         if deck.id != first.id:
             raise DebriefError(
-                f"{read.path}: played with deck '{deck.id}', not '{first.id}' like "
-                f"{reads[0].path}; a debrief combines saves of one deck"
+                "debrief.other_deck",
+                path=str(read.path),
+                deck=deck.id,
+                first_deck=first.id,
+                first=str(reads[0].path),
             )
         if deck.catalogue.id != first.catalogue.id:
             raise DebriefError(
-                f"{read.path}: its deck uses catalogue '{deck.catalogue.id}', not "
-                f"'{first.catalogue.id}' like {reads[0].path}; a debrief needs one catalogue"
+                "debrief.other_catalogue",
+                path=str(read.path),
+                catalogue=deck.catalogue.id,
+                first_catalogue=first.catalogue.id,
+                first=str(reads[0].path),
             )
         for card in deck.cards:
             if card.id not in cards and card.field in first.fields_by_id:
@@ -339,20 +349,21 @@ def _status(rnd: Round) -> str:
     return REVEALED if rnd.revealed else OPEN
 
 
-def _table(number: int, read: SaveRead, warnings: list[str]) -> TableInfo:
+def _table(number: int, read: SaveRead, warnings: list[SaveError]) -> TableInfo:
     session = read.session
     teams = tuple(TeamRef(f"{number}.{t.id}", number, t.id, t.name) for t in session.teams)
     ended = session.ended_ts if session.ended else ""
     if not session.ended:
         last = read.events[-1].get("ts", "") if read.events else ""
+        when: object = last if isinstance(last, str) and last else Message("debrief.time_unknown")
         current = session.current
-        detail = ""
         if current is not None and _status(current) == OPEN:
-            detail = f"; round {current.number} was not revealed"
-        warnings.append(
-            f"{read.path}: the session did not end (last saved {last or 'at an unknown time'})"
-            f"{detail}; showing what was recorded"
-        )
+            warning = SaveError(
+                "debrief.not_ended_open", path=str(read.path), last=when, round=current.number
+            )
+        else:
+            warning = SaveError("debrief.not_ended", path=str(read.path), last=when)
+        warnings.append(warning)
     return TableInfo(
         number=number,
         path=str(read.path),

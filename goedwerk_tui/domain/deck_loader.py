@@ -25,6 +25,7 @@ from goedwerk_tui.domain.catalogue_file import (
 )
 from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck, TensionField
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
+from goedwerk_tui.domain.messages import Message, OneOf
 from goedwerk_tui.domain.models import DECK
 from goedwerk_tui.domain.schema import INVALID, Located, Mark, Walker, valid, valid_items
 from goedwerk_tui.domain.text import LocalText, reflow
@@ -86,7 +87,7 @@ def _parse(source: str | bytes, display: str, base_dir: Path) -> DeckResult:
     except FileProblem as problem:
         return DeckResult(None, problem.diagnostics)
     if data is None:
-        w.error((1, 1), "the file is empty; a deck needs format, id, title, catalogue and cards")
+        w.error((1, 1), "check.deck_empty")
         return DeckResult(None, w.diagnostics)
     if not valid(data):
         return DeckResult(None, w.diagnostics)
@@ -214,15 +215,9 @@ class _Cards:
         if valid(values):
             value_ids = self._words_tuple(values)
             marks.extend(_pack(at) for at in values.marks)
-        notes: tuple[tuple[Mark, str], ...] = ()
+        notes: tuple[tuple[Mark, Message], ...] = ()
         if "values" not in card or (valid(values) and not values):
-            notes += (
-                (
-                    card["@"],
-                    f"card '{card_id}' names no values at stake; add a 'values' list "
-                    "so players see which values compete",
-                ),
-            )
+            notes += ((card["@"], Message("check.card_no_values", card=card_id)),)
         long_situation = _situation_warning(card)
         if long_situation is not None:
             notes += (long_situation,)
@@ -252,7 +247,7 @@ class _Cards:
                 at = _unpack(next(marks))
                 if card_id in seen:
                     first = seen[card_id]
-                    w.error(at, f"duplicate card id '{card_id}' (first at line {first})")
+                    w.error(at, "check.duplicate_card", card=card_id, first=first)
                 else:
                     seen[card_id] = at[0]
             if field_id is not None:
@@ -260,17 +255,19 @@ class _Cards:
                 if field_id not in fields:
                     w.error(
                         at,
-                        f"unknown tension field '{field_id}'{did_you_mean(field_id, fields)}; "
-                        f"known fields: {', '.join(fields)}",
+                        "check.unknown_field",
+                        field=field_id,
+                        hint=did_you_mean(field_id, fields),
+                        fields=", ".join(fields),
                     )
             if value_ids is not None:
                 for value_id in value_ids:
                     at = _unpack(next(marks))
                     if known_values is not None and value_id not in known_values:
                         hint = did_you_mean(value_id, known_values)
-                        w.error(at, f"unknown value '{value_id}'{hint}; see 'goedwerk values'")
+                        w.error(at, "check.unknown_value", value=value_id, hint=hint)
             for at, message in notes:
-                w.warning(at, message)
+                w.warning(at, message.code, **message.params)
 
     def built(self, lang: str) -> tuple[Card, ...]:
         """The cards, their plain texts in ``lang`` (only asked when there were no errors)."""
@@ -377,22 +374,19 @@ def _resolve_catalogue(data: dict[str, Any], base_dir: Path, w: Walker) -> Value
     if not looks_like_path:
         w.error(
             data["@catalogue"],
-            f"unknown catalogue '{ref}'{did_you_mean(ref, BUILTIN_IDS)}; use "
-            + " or ".join(BUILTIN_IDS)
-            + ", or a path to a catalogue file relative to this deck",
+            "check.unknown_catalogue",
+            ref=ref,
+            hint=did_you_mean(ref, BUILTIN_IDS),
+            builtin=OneOf(BUILTIN_IDS),
         )
         return None
     path = base_dir / ref
     if not _inside(path, base_dir):
-        w.warning(
-            data["@catalogue"],
-            f"catalogue '{ref}' is outside the deck's folder; a deck shared without it "
-            "cannot be opened (put the catalogue file beside the deck)",
-        )
+        w.warning(data["@catalogue"], "check.catalogue_outside", ref=ref)
     try:
         return load_catalogue_file(path, str(path))
     except FileProblem as problem:
-        w.error(data["@catalogue"], f"catalogue '{ref}' cannot be used (see below)")
+        w.error(data["@catalogue"], "check.catalogue_unusable", ref=ref)
         w.diagnostics.extend(problem.diagnostics)
         return None
 
@@ -414,7 +408,7 @@ def _fields(data: dict[str, Any], w: Walker, lang: str) -> dict[str, TensionFiel
         if not all(valid(item.get(k)) for k in ("id", "name", "pole_a", "pole_b")):
             continue
         if item["id"] in fields:
-            w.error(item["@id"], f"duplicate field id '{item['id']}'")
+            w.error(item["@id"], "check.duplicate_field", field=item["id"])
             continue
         fields[item["id"]] = TensionField(
             item["id"],
@@ -426,7 +420,7 @@ def _fields(data: dict[str, Any], w: Walker, lang: str) -> dict[str, TensionFiel
     return fields
 
 
-def _situation_warning(card: dict[str, Any]) -> tuple[Mark, str] | None:
+def _situation_warning(card: dict[str, Any]) -> tuple[Mark, Message] | None:
     situation = card.get("situation")
     if not valid(situation):
         return None
@@ -440,11 +434,8 @@ def _situation_warning(card: dict[str, Any]) -> tuple[Mark, str] | None:
             + sum(max(1, math.ceil(len(p) / SITUATION_WIDTH)) for p in paragraphs)
         )
         if lines > SITUATION_LINES:
-            return (
-                card["@situation"],
-                f"situation takes about {lines} lines on an 80x24 screen (at most "
-                f"{SITUATION_LINES} fit without scrolling); shorten it",
-            )
+            message = Message("check.long_situation", lines=lines, most=SITUATION_LINES)
+            return (card["@situation"], message)
     return None
 
 
@@ -456,9 +447,9 @@ def _warn_translations(w: Walker) -> None:
     for at, text_langs in w.incomplete_texts():
         missing = sorted(langs - set(text_langs)) if text_langs else []
         if not text_langs:
-            w.warning(at, "plain text in a bilingual deck; give it as {nl: ..., en: ...}")
+            w.warning(at, "check.plain_in_bilingual")
         elif missing:
-            w.warning(at, f"missing translation: no '{missing[0]}' text here")
+            w.warning(at, "check.missing_translation", lang=missing[0])
 
 
 __all__ = ["DeckResult", "Located", "load_deck", "parse_deck", "parse_deck_file"]

@@ -1,10 +1,18 @@
-"""Messages about files users hand us, in the ``PATH:LINE:COL: severity: message`` form."""
+"""Messages about files users hand us, in the ``PATH:LINE:COL: severity: message`` form.
+
+The message is a ``Message`` (a catalogue key and its values), said in the language
+the command runs in; so is the severity: ``error``/``warning`` in English,
+``fout``/``waarschuwing`` in Dutch.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from goedwerk_tui.domain.messages import Message
+from goedwerk_tui.domain.text import sanitize
 
 ERROR = "error"
 WARNING = "warning"
@@ -15,13 +23,26 @@ class Diagnostic:
     path: str
     line: int  # 1-based; 0 when the message is about the whole file
     col: int  # 1-based
-    severity: str
-    message: str
+    severity: str  # ERROR or WARNING
+    message: Message
+
+    def render(self, lang: str) -> str:
+        """The whole line in ``lang``, safe for a terminal."""
+        from goedwerk_tui.i18n import t
+
+        severity = t(f"diagnostic.{self.severity}", lang)
+        text = self.message.message(lang)
+        where = sanitize(self.path).replace("\n", "\\n")
+        if self.line:
+            return f"{where}:{self.line}:{self.col}: {severity}: {text}"
+        return f"{where}: {severity}: {text}"
+
+    def text(self, lang: str) -> str:
+        """The message alone, in ``lang``."""
+        return self.message.message(lang)
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
-        return f"{self.path}: {self.severity}: {self.message}"
+        return self.render("en")
 
     @property
     def is_error(self) -> bool:
@@ -33,15 +54,15 @@ class FileProblem(Exception):
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
-        first = next((d for d in diagnostics if d.is_error), diagnostics[0])
-        super().__init__(str(first))
+        self.first = next((d for d in diagnostics if d.is_error), diagnostics[0])
+        super().__init__(str(self.first))
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a close candidate exists, else ``""``."""
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | str:
+    """A `` (did you mean 'x'?)`` hint when a close candidate exists, else ``""``."""
     options = list(candidates)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
     if not close and len(word) >= 4:
         close = [o for o in options if o.startswith(word)][:1]
         close = close or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Message("hint.did_you_mean", word=close[0]) if close else ""

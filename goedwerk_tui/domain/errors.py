@@ -25,24 +25,14 @@ class GoedwerkError(Exception):
     def message(self, lang: str = "en") -> str:
         """The one line a user reads, in ``lang``; nested errors are translated too.
 
-        This is the one sanitising path for messages built from file content: every
-        text parameter (a value from a save, a deck, a path) has its control
-        characters made visible, so no escape sequence reaches the terminal.
+        Said through ``messages.render``, the one sanitising path for messages built
+        from file content: every text parameter (a value from a save, a deck, a path)
+        has its control characters made visible, so no escape sequence reaches the
+        terminal.
         """
-        from goedwerk_tui.domain.text import sanitize
-        from goedwerk_tui.i18n import has_key, t
+        from goedwerk_tui.domain.messages import render
 
-        values = {
-            name: value.message(lang)
-            if isinstance(value, GoedwerkError)
-            else sanitize(value)
-            if isinstance(value, str)
-            else value
-            for name, value in self.params.items()
-        }
-        if not has_key(self.code):  # a literal sentence, not yet a catalogue key
-            return sanitize(self.code.format(**values) if values else self.code)
-        return t(self.code, lang, **values)
+        return render(self.code, self.params, lang)
 
     def __str__(self) -> str:
         return self.message("en")

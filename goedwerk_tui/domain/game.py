@@ -44,7 +44,7 @@ def team_list(names: list[str]) -> list[Team]:
     cleaned = [clean_input(n, MAX_NAME) for n in names]
     cleaned = [n for n in cleaned if n]
     if len(cleaned) > MAX_TEAMS:
-        raise RuleError(f"at most {MAX_TEAMS} teams")
+        raise RuleError("rule.too_many_teams", most=MAX_TEAMS)
     if not cleaned:
         cleaned = ["Team 1", "Team 2"]
     taken: set[str] = set()
@@ -66,7 +66,7 @@ def deal_order(deck: Deck, count: int | None, shuffle: bool, seed: int | None) -
         random.Random(seed).shuffle(ids)
     if count is not None:
         if count < 1:
-            raise RuleError("play at least one card")
+            raise RuleError("rule.at_least_one_card")
         ids = ids[:count]
     return ids
 
@@ -92,7 +92,7 @@ class Game:
         self.session = session
         self.log = log
         self.clock = clock
-        self.warnings: list[str] = []
+        self.warnings: list[SaveError] = []  # from reading the save, said by the UI
         # Every event written, in order: the save is re-created from them when it is
         # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
         # holds the STREAM placeholder and ``_first_stream`` gives its cards again.
@@ -133,7 +133,7 @@ class Game:
         clock: Clock = utc_now,
     ) -> Game:
         if timer is not None and timer < 1:
-            raise RuleError("the time limit is at least one second")
+            raise RuleError("rule.timer_too_short")
         cards, capped = capped_cards(deck, cards)
         import secrets  # imported here: reading saves does not need it
 
@@ -170,7 +170,7 @@ class Game:
         try:
             read = read_save(path)
             if read.session.ended:
-                raise SaveError(f"{path}: this session has ended; open it with 'goedwerk replay'")
+                raise SaveError("save.ended", path=str(path))
             log.cut_torn_tail()
         except SaveError:
             log.close()

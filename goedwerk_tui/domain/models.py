@@ -25,7 +25,7 @@ CATALOGUE_FORMAT = "goedwerk-catalogue/1"
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 
 FAMILY = Obj(
-    "a value family",
+    "check.obj.family",
     {
         "id": Field(Slug("The family's id, unique in the catalogue."), required=True),
         "name": Field(Text("The family's name."), required=True),
@@ -34,7 +34,7 @@ FAMILY = Obj(
 )
 
 PUBLIC_VALUE = Obj(
-    "a value",
+    "check.obj.value",
     {
         "id": Field(Slug("The value's id, used in cards' `values` lists."), required=True),
         "name": Field(Text("The value's name as players see it."), required=True),
@@ -50,7 +50,7 @@ PUBLIC_VALUE = Obj(
 )
 
 CATALOGUE = Obj(
-    "a catalogue",
+    "check.obj.catalogue",
     {
         "format": Field(
             String("The file format and its version.", enum=(CATALOGUE_FORMAT,)), required=True
@@ -67,7 +67,7 @@ CATALOGUE = Obj(
 )
 
 TENSION_FIELD = Obj(
-    "a tension field",
+    "check.obj.field",
     {
         "id": Field(Slug("The field's id, used in cards' `field`."), required=True),
         "name": Field(Text("The field's name."), required=True),
@@ -78,7 +78,7 @@ TENSION_FIELD = Obj(
 )
 
 CARD = Obj(
-    "a card",
+    "check.obj.card",
     {
         "id": Field(Slug("The card's id, unique within the deck."), required=True),
         "title": Field(Text("A short title."), required=True),
@@ -94,7 +94,7 @@ CARD = Obj(
                 "Courses of action, shown as A, B, C...",
                 MIN_OPTIONS,
                 MAX_OPTIONS,
-                count_what="options",
+                count_what="check.count.options",
             )
         ),
         "values": Field(ListOf(Slug(), "Ids of the values at stake (from the catalogue).")),
@@ -108,7 +108,7 @@ CARD = Obj(
 )
 
 DECK = Obj(
-    "the deck",
+    "check.obj.deck",
     {
         "format": Field(
             String("The file format and its version.", enum=(DECK_FORMAT,)), required=True
@@ -132,7 +132,9 @@ DECK = Obj(
         "fields": Field(
             ListOf(TENSION_FIELD, "Tension fields; when absent the three built-in fields apply.", 1)
         ),
-        "cards": Field(ListOf(CARD, "The dilemma cards.", 1, count_what="cards"), required=True),
+        "cards": Field(
+            ListOf(CARD, "The dilemma cards.", 1, count_what="check.count.cards"), required=True
+        ),
     },
 )
 

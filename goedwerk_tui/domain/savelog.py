@@ -29,6 +29,7 @@ from goedwerk_tui.domain.files import (
     write_all,
 )
 from goedwerk_tui.domain.files import sync_folder as _sync_folder
+from goedwerk_tui.domain.messages import Message
 from goedwerk_tui.domain.save_file import (
     STREAM as STREAM,  # re-exported: the placeholder callers put in an event
 )
@@ -102,7 +103,9 @@ class SaveLog:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise SaveError(f"{folder}: cannot create the save folder: {exc.strerror}") from None
+            raise SaveError(
+                "save.cannot_create_folder", path=str(folder), reason=exc.strerror
+            ) from None
         for _ in range(20):
             path = new_save_path(folder, deck_id, clock())
             try:
@@ -110,11 +113,11 @@ class SaveLog:
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise SaveError(f"{path}: cannot create the save: {exc.strerror}") from None
+                raise SaveError("save.cannot_create", path=str(path), reason=exc.strerror) from None
             _lock(fd, path)
             _sync_folder(folder)
             return cls(path, fd, 0, clock)
-        raise SaveError(f"{folder}: could not find a free save name")  # pragma: no cover
+        raise SaveError("save.no_free_name", path=str(folder))  # pragma: no cover
 
     @classmethod
     def reopen(cls, path: Path, clock: Clock = utc_now) -> SaveLog:
@@ -126,7 +129,7 @@ class SaveLog:
         try:  # without blocking: a FIFO with no writer must not hang
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_NONBLOCK)
         except OSError as exc:
-            raise _file_problem(str(path), exc, "cannot open the save") from None
+            raise _file_problem(str(path), exc, "save.cannot_open") from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # /dev/zero, a FIFO...
             os.close(fd)
             raise SaveError("save.not_regular", path=str(path))
@@ -141,7 +144,9 @@ class SaveLog:
                 os.ftruncate(self._fd, end)
                 os.fsync(self._fd)
             except OSError as exc:
-                raise SaveError(f"{self.path}: cannot repair the save: {exc.strerror}") from None
+                raise SaveError(
+                    "save.cannot_repair", path=str(self.path), reason=exc.strerror
+                ) from None
 
     def append(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
         """Write one event as a line and fsync it; return it with ``seq`` and ``ts``.
@@ -178,7 +183,7 @@ class SaveLog:
         except OSError as exc:
             self._undo(start)
             reason = exc.strerror or str(exc)
-            raise SaveError("save.write_failed", path=str(self.path), reason=reason) from None
+            raise SaveError("save.cannot_write", path=str(self.path), reason=reason) from None
         self.next_seq += 1
         return stamped
 
@@ -247,13 +252,13 @@ def _room(kind: Any) -> int:
     return MAX_SAVE_BYTES - SAVE_RESERVE_BYTES
 
 
-def _file_problem(display: str, exc: OSError, doing: str) -> SaveError:
-    """One line for a save that cannot be opened or read."""
+def _file_problem(display: str, exc: OSError, code: str) -> SaveError:
+    """One line for a save that cannot be opened or read (``code``: the message key)."""
     if isinstance(exc, FileNotFoundError):
-        return SaveError(f"{display}: no such file")
+        return SaveError("save.missing", path=display)
     if isinstance(exc, IsADirectoryError):
-        return SaveError(f"{display}: is a folder, not a save")
-    return SaveError(f"{display}: {doing}: {exc.strerror or exc}")
+        return SaveError("save.is_folder", path=display)
+    return SaveError(code, path=display, reason=exc.strerror or str(exc))
 
 
 def _lock(fd: int, path: Path) -> None:
@@ -263,7 +268,7 @@ def _lock(fd: int, path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
-        raise SaveError(f"{path}: this session is open in another goedwerk window") from None
+        raise SaveError("save.locked", path=str(path)) from None
 
 
 # ----- reading ---------------------------------------------------------------
@@ -274,7 +279,9 @@ class SaveRead:
     path: Path
     session: Session
     events: list[dict[str, Any]]
-    warnings: list[str] = field(default_factory=list)
+    # what was recovered from, each with the save's path and line number as ``path``
+    # and ``line`` parameters; the UI and the CLI say them in their language
+    warnings: list[SaveError] = field(default_factory=list)
 
     @property
     def next_seq(self) -> int:
@@ -314,18 +321,18 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     try:
         data = read_regular_file(path, MAX_SAVE_BYTES)
     except FileTooLarge:
-        raise SaveError(f"{display}: file is over the limit of {MAX_SAVE_BYTES:,} bytes") from None
+        raise SaveError("save.too_big", path=display, limit=MAX_SAVE_BYTES) from None
     except NotARegularFile as exc:
         if exc.kind == "folder":
-            raise SaveError(f"{display}: is a folder, not a save") from None
+            raise SaveError("save.is_folder", path=display) from None
         raise SaveError("save.not_regular", path=display) from None
     except OSError as exc:
-        raise _file_problem(display, exc, "cannot read") from None
+        raise _file_problem(display, exc, "save.cannot_read") from None
     if data.startswith(_BOM):  # an editor added it; the save is read without it
         data = data[len(_BOM) :]
     if not data.strip():
-        raise SaveError(f"{display}: the file is empty; it holds no session")
-    warnings: list[str] = []
+        raise SaveError("save.empty", path=display)
+    warnings: list[SaveError] = []
     # Decoding the whole file at once gives the same lines as decoding each line (a
     # newline byte never occurs inside a UTF-8 character); only a file with a bad
     # byte somewhere is decoded line by line, so the bad line alone is lost.
@@ -346,10 +353,7 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
         if torn and number == count and number > 1:
             # A line without its newline was never completely written, so never
             # confirmed, even when it parses; resuming cuts it off (SaveLog.reopen).
-            warnings.append(
-                f"{display}:{number}: the last line was cut off (the program stopped "
-                "while writing); it is ignored"
-            )
+            warnings.append(SaveError("save.torn_last_line", path=display, line=number))
             continue
         deep = False
         try:
@@ -361,24 +365,23 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
         if event.__class__ is not dict and not isinstance(event, dict):
             if number == 1:
                 raise _first_line_problem(display, raw, torn and count == 1, deep)
-            warnings.append(f"{display}:{number}: unreadable line ignored")
+            warnings.append(SaveError("save.unreadable_line", path=display, line=number))
             continue
         if replay is None:  # the first line
             _check_header(event, display)
             if torn and count == 1:
-                raise SaveError(
-                    f"{display}:1: the first line was cut off (the program stopped while "
-                    "writing); the save holds no session"
-                )
+                raise SaveError("save.torn_first_line", path=display)
             problem = _check_event(event)
             if problem:
-                raise SaveError(f"{display}:1: the first line does not start a session ({problem})")
+                raise SaveError("save.bad_start", path=display, problem=problem)
             replay = _Replay(event, display, warnings)
             events.append(event)
             continue
         problem = _check_event(event) or replay.problem(event)
         if problem:
-            warnings.append(f"{display}:{number}: {problem}; line ignored")
+            warnings.append(
+                SaveError("save.line_ignored", path=display, line=number, problem=problem)
+            )
             continue
         replay.session.apply(event)
         if keep_events:
@@ -401,7 +404,7 @@ def _first_line_problem(display: str, raw: str | bytes, cut: bool, deep: bool) -
     head = raw.lstrip()[:1] if isinstance(raw, str) else raw.lstrip()[:1].decode("latin-1")
     if cut and head == "{":
         return SaveError("save.first_line_cut", path=display)
-    return SaveError(f"{display}:1: not a goedwerk save (the first line is not a JSON object)")
+    return SaveError("save.first_not_object", path=display)
 
 
 _FORMAT_NAME, _, _FORMAT_VERSION = SAVE_FORMAT.partition("/")
@@ -410,17 +413,14 @@ _FORMAT_NAME, _, _FORMAT_VERSION = SAVE_FORMAT.partition("/")
 def _check_header(event: dict[str, Any], display: str) -> None:
     fmt = event.get("format")
     if event.get("event") != "session_started" or not isinstance(fmt, str):
-        raise SaveError(f"{display}:1: not a goedwerk save (it does not start a session)")
+        raise SaveError("save.not_a_save", path=display)
     name, _, version = fmt.partition("/")
     # versions count from 1 and are written as plain ASCII digits, without leading zeros
     if name != _FORMAT_NAME or not (version.isascii() and version.isdigit()) or version[0] == "0":
-        raise SaveError(f"{display}:1: not a goedwerk save (format '{fmt[:40]}')")
+        raise SaveError("save.unknown_format", path=display, format=fmt[:40])
     # compared by length first: int() of thousands of digits is refused by Python
     if len(version) > len(_FORMAT_VERSION) or int(version) > int(_FORMAT_VERSION):
-        raise SaveError(
-            f"{display}:1: made by a newer goedwerk (format '{fmt[:40]}'; this version "
-            f"reads {SAVE_FORMAT}); update goedwerk to open it"
-        )
+        raise SaveError("save.newer_format", path=display, format=fmt[:40], supported=SAVE_FORMAT)
 
 
 _INT = int
@@ -465,7 +465,7 @@ def _is_duration(value: Any) -> bool:
         return False
 
 
-def _check_event(event: dict[str, Any]) -> str | None:
+def _check_event(event: dict[str, Any]) -> Message | None:
     """What is wrong with an event's shape, or None.
 
     Checks go from cheap to costly and test the exact class first: what ``json``
@@ -474,38 +474,38 @@ def _check_event(event: dict[str, Any]) -> str | None:
     """
     seq = event.get("seq")
     if seq.__class__ is not int and not _is_int(seq):
-        return "event without a sequence number"
+        return Message("event.no_seq")
     if not isinstance(event.get("ts"), str):
-        return "event without a time stamp"
+        return Message("event.no_ts")
     kind = event.get("event")
     fields = _FIELDS.get(kind) if isinstance(kind, str) else None  # a list is unhashable
     if fields is None:
-        return f"unknown event '{str(kind)[:40]}'"
+        return Message("event.unknown", event=str(kind)[:40])
     for key, expected in fields:
         value = event.get(key)
         if value.__class__ is not expected and (
             not isinstance(value, expected) or isinstance(value, bool)
         ):
-            return f"{kind} without a valid '{key}'"
+            return Message("event.bad_field", event=kind, field=key)
     if kind == "choice_recorded":
         if event["stance"] not in _STANCES:
-            return "choice with a stance outside -2..2"
+            return Message("event.bad_stance")
         values = event["values"]
         for pole in ("a", "b"):
             names = values.get(pole, [])
             if not isinstance(names, list):
-                return "choice with damaged values"
+                return Message("event.bad_values")
             for name in names:
                 if name.__class__ is not str and not isinstance(name, str):
-                    return "choice with damaged values"
+                    return Message("event.bad_values")
         option = event.get("option")
         if option is not None and (not isinstance(option, str) or option not in _OPTIONS):
-            return "choice with an unknown option"
+            return Message("event.bad_option")
         if not isinstance(event.get("rationale", ""), str):
-            return "choice with a damaged rationale"
+            return Message("event.bad_rationale")
         seconds = event.get("seconds")
         if seconds is not None and not _is_duration(seconds):
-            return "choice with a damaged duration"
+            return Message("event.bad_duration")
     return None
 
 
@@ -518,11 +518,11 @@ class _Replay:
     so far. What it needs again and again (team ids, value ids) is looked up once.
     """
 
-    def __init__(self, start: dict[str, Any], display: str, warnings: list[str]) -> None:
+    def __init__(self, start: dict[str, Any], display: str, warnings: list[SaveError]) -> None:
         try:
             deck = deck_from_data(start["deck"])
         except SnapshotError as exc:
-            raise SaveError(f"{display}:1: {exc}") from None
+            raise SaveError("save.bad_snapshot", path=display, problem=exc) from None
         if not start["teams"]:
             raise SaveError("save.no_teams", path=display)
         if len(start["teams"]) > MAX_TEAMS:
@@ -532,14 +532,14 @@ class _Replay:
         teams = []
         for item in start["teams"]:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                raise SaveError(f"{display}:1: the team list is damaged")
+                raise SaveError("save.teams_damaged", path=display)
             teams.append(Team(item["id"], str(item.get("name") or item["id"])))
         team_ids = frozenset(team.id for team in teams)
         if len(team_ids) != len(teams):
-            raise SaveError(f"{display}:1: the team list is damaged (a team id twice)")
+            raise SaveError("save.team_twice", path=display)
         cards = [c for c in start["cards"] if isinstance(c, str) and c in deck.cards_by_id]
         if len(cards) != len(start["cards"]):
-            warnings.append(f"{display}:1: cards missing from the deck snapshot are left out")
+            warnings.append(SaveError("save.cards_missing", path=display, line=1))
         raw = start.get("settings") if isinstance(start.get("settings"), dict) else {}
         settings = Settings(
             seed=raw.get("seed") if isinstance(raw.get("seed"), int) else None,
@@ -560,45 +560,45 @@ class _Replay:
         self.value_ids = deck.catalogue.by_id
         self.cards = deck.cards_by_id
 
-    def problem(self, event: dict[str, Any]) -> str | None:
+    def problem(self, event: dict[str, Any]) -> Message | None:
         """Why the rules would not have made this event now, or None when they would."""
         kind = event["event"]
         session = self.session
         if session.ended:  # Session.end: nothing follows; Game.resume refuses ended sessions
-            return f"{kind} after the session ended"
+            return Message("event.after_end", event=kind)
         rounds = session.rounds
         if kind == "card_dealt":  # Session.deal
             number = event["round"]
             if number != len(rounds) + 1 or number > len(session.cards):
-                return "a card dealt out of order"
+                return Message("event.deal_order")
             if session.cards[number - 1] != event["card"]:
-                return "a card dealt that the session did not plan"
+                return Message("event.deal_unplanned")
             if session.closing:
-                return "a card dealt after the closing step started"
+                return Message("event.deal_after_closing")
             if rounds and not (rounds[-1].revealed or rounds[-1].skipped):
-                return "a card dealt before the previous card was revealed or skipped"
+                return Message("event.deal_early")
             return None
         if kind in _ROUND_EVENTS:
             number = event["round"]
             if not 1 <= number <= len(rounds):
-                return f"{kind} for a round that was not dealt"
+                return Message("event.round_not_dealt", event=kind)
             rnd = rounds[number - 1]
             if rnd.card != event["card"]:
-                return f"{kind} for the wrong card"
+                return Message("event.wrong_card", event=kind)
             if number != len(rounds):  # every intent acts on the current card only
-                return f"{kind} for an earlier round"
+                return Message("event.earlier_round", event=kind)
             if kind == "note_added":  # Session.add_note: any time until the end
                 text = event["text"]
                 if not text.strip():
-                    return "an empty note"
+                    return Message("event.empty_note")
                 if len(text) > MAX_NOTE:
-                    return f"a note longer than {MAX_NOTE} characters"
+                    return Message("event.long_note", most=MAX_NOTE)
                 return None
             # choices, reveal and skip need the card still open (Session._open_round)
             if rnd.revealed:
-                return f"{kind} for a card already revealed"
+                return Message("event.already_revealed", event=kind)
             if rnd.skipped:
-                return f"{kind} for a card already skipped"
+                return Message("event.already_skipped", event=kind)
             if kind == "choice_recorded":
                 return self._choice_problem(event)
             # A reveal with a team's choice missing is kept: the play rules never write
@@ -607,47 +607,47 @@ class _Replay:
             return None
         if kind == "action_recorded":  # Session.record_action
             if not session.closing:
-                return "action_recorded before the closing step"
+                return Message("event.action_early")
             if event["team"] not in self.team_ids:
-                return "action_recorded for an unknown team"
+                return Message("event.action_unknown_team")
             text = event["text"]
             if not text.strip():
-                return "an empty action"
+                return Message("event.empty_action")
             if len(text) > MAX_ACTION:
-                return f"an action longer than {MAX_ACTION} characters"
+                return Message("event.long_action", most=MAX_ACTION)
             return None
         if kind == "closing_started":  # Session.start_closing
             if session.closing:
-                return "a second closing_started"
+                return Message("event.second_closing")
             if rounds and not (rounds[-1].revealed or rounds[-1].skipped):
-                return "closing_started before the card was revealed or skipped"
+                return Message("event.closing_early")
             return None
         if kind == "session_started":
-            return "a second session start"
+            return Message("event.second_start")
         return None  # session_resumed and session_ended fit any time before the end
 
-    def _choice_problem(self, event: dict[str, Any]) -> str | None:
+    def _choice_problem(self, event: dict[str, Any]) -> Message | None:
         """Session.record_choice, on a card that is open (checked by the caller)."""
         if event["team"] not in self.team_ids:
-            return "choice_recorded for an unknown team"
+            return Message("event.choice_unknown_team")
         option = event.get("option")
         if option is not None and "ABCDEF".index(option) >= len(self.cards[event["card"]].options):
-            return "a choice with an option the card does not have"
+            return Message("event.option_not_on_card")
         values = event["values"]
         toward_a, toward_b = values.get("a", []), values.get("b", [])
         picked = toward_a + toward_b
         known = self.value_ids
         for value in picked:
             if value not in known:
-                return "a choice with values not in the catalogue"
+                return Message("event.unknown_values")
         if not picked:
-            return "a choice without values"
+            return Message("event.no_values")
         if len(set(picked)) != len(picked):  # record_choice keeps each value once, on one side
             if len(set(toward_a)) != len(toward_a) or len(set(toward_b)) != len(toward_b):
-                return "a choice with a value listed twice"
-            return "a choice with a value toward both poles"
+                return Message("event.value_twice")
+            return Message("event.value_both")
         if len(event.get("rationale") or "") > MAX_RATIONALE:
-            return f"a choice with a rationale longer than {MAX_RATIONALE} characters"
+            return Message("event.long_rationale", most=MAX_RATIONALE)
         return None
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from goedwerk_tui.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from goedwerk_tui.domain.text import LANGUAGES, describe_char, find_unsafe
+from goedwerk_tui.domain.messages import Message, OneOf
+from goedwerk_tui.domain.text import LANGUAGES, find_unsafe
 from goedwerk_tui.domain.yamlsource import MappingNode, Node, ScalarNode, SequenceNode
 
 Mark = tuple[int, int]
@@ -36,12 +37,15 @@ STR, BOOL, INT, FLOAT, NULL, TIMESTAMP = (
 SEQ, MAP = _Y + "seq", _Y + "map"
 _ALLOWED_TAGS = frozenset({STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, SEQ, MAP})
 _READ_AS = {
-    BOOL: "a yes/no value",
-    INT: "a number",
-    FLOAT: "a number",
-    NULL: "empty (null)",
-    TIMESTAMP: "a date",
+    BOOL: Message("check.read_as.bool"),
+    INT: Message("check.read_as.number"),
+    FLOAT: Message("check.read_as.number"),
+    NULL: Message("check.read_as.null"),
+    TIMESTAMP: Message("check.read_as.date"),
 }
+_A_LIST = Message("check.got.list")
+_A_MAPPING = Message("check.got.mapping")
+_A_SCALAR = Message("check.got.scalar")
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -55,17 +59,26 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
-def one_line(message: str) -> str:
-    """A message stays on its line even when it quotes a value with line breaks."""
-    return message.replace("\r", "\\r").replace("\n", "\\n")
-
-
 def mark_of(node: Node) -> Mark:
     return node.mark
 
 
 def show_tag(tag: str) -> str:
     return "!!" + tag[len(_Y) :] if tag.startswith(_Y) else tag
+
+
+def describe_char(char: str) -> Message:
+    """A readable name for a character that must not reach a terminal."""
+    code = f"U+{ord(char):04X}"
+    if char == "\x1b":
+        return Message("check.char.esc")
+    if (
+        0x202A <= ord(char) <= 0x202E
+        or 0x2066 <= ord(char) <= 0x2069
+        or char in "\u200e\u200f\u061c"
+    ):
+        return Message("check.char.bidi", code=code)
+    return Message("check.char.control", code=code)
 
 
 _ALL_LANGUAGES = frozenset(LANGUAGES)
@@ -90,12 +103,15 @@ class Walker:
     # alive by the composer's anchors while the file is walked, so ids stay theirs
     _seen: set[int] = field(default_factory=set)
 
-    def error(self, at: Mark, message: str) -> None:
+    def error(self, at: Mark, code: str, /, **params: object) -> None:
+        """An error at ``at``: a message key of the catalogue and its values."""
         self.error_count += 1
-        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], ERROR, one_line(message)))
+        message = Message(code, **params)
+        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], ERROR, message))
 
-    def warning(self, at: Mark, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], WARNING, one_line(message)))
+    def warning(self, at: Mark, code: str, /, **params: object) -> None:
+        message = Message(code, **params)
+        self.diagnostics.append(Diagnostic(self.path, at[0], at[1], WARNING, message))
 
     def note_text(self, at: Mark, langs: tuple[str, ...]) -> None:
         """A localized text at ``at`` in ``langs`` (``()`` for a plain string)."""
@@ -123,44 +139,39 @@ class Walker:
             key = id(node)
             if key not in self._seen:
                 self._seen.add(key)
-                self.error(
-                    mark_of(node),
-                    "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
-                )
+                self.error(mark_of(node), "check.anchor")
             return False
         if node.tag not in _ALLOWED_TAGS:
-            self.error(
-                mark_of(node),
-                f"tag '{show_tag(node.tag)}' is not allowed; decks hold plain text, lists and keys",
-            )
+            self.error(mark_of(node), "check.tag", tag=show_tag(node.tag))
             return False
         return True
 
     def string(self, node: Node, what: str) -> Any:
-        """A scalar's text, or INVALID with an error explaining what YAML made of it."""
+        """A scalar's text, or INVALID with an error explaining what YAML made of it.
+
+        ``what`` is the message key naming what was expected (``check.what.text``).
+        """
         if not isinstance(node, ScalarNode):
-            kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
-            self.error(mark_of(node), f"expected {what}, got {kind}")
+            kind = _A_LIST if isinstance(node, SequenceNode) else _A_MAPPING
+            self.error(mark_of(node), "check.expected", what=Message(what), got=kind)
             return INVALID
         if node.tag != STR:
             read_as = _READ_AS.get(node.tag, show_tag(node.tag))
             if node.tag == NULL and node.value in ("", "~"):
-                self.error(mark_of(node), f"expected {what}, but the value is empty")
+                self.error(mark_of(node), "check.expected_empty", what=Message(what))
             else:
                 self.error(
                     mark_of(node),
-                    f"expected {what}, but YAML reads {node.value} as {read_as}; "
-                    f'put it in quotes: "{node.value}"',
+                    "check.expected_read_as",
+                    what=Message(what),
+                    value=node.value,
+                    read_as=read_as,
                 )
             return INVALID
         value: str = node.value
         bad = find_unsafe(value)
         if bad is not None:
-            self.error(
-                mark_of(node),
-                f"text contains {describe_char(bad.group())}, which could rewrite the "
-                "terminal; remove it",
-            )
+            self.error(mark_of(node), "check.unsafe_char", char=describe_char(bad.group()))
             return INVALID
         return value
 
@@ -185,7 +196,7 @@ class String(Kind):
     description: str = ""
     pattern: str | None = None
     enum: tuple[str, ...] | None = None
-    what: str = "text"
+    what: str = "check.what.text"  # message keys
     pattern_hint: str = ""
 
     def walk(self, node: Node, w: Walker) -> Any:
@@ -198,12 +209,17 @@ class String(Kind):
             options = ", ".join(f"'{e}'" for e in self.enum)
             w.error(
                 mark_of(node),
-                f"'{value}' is not allowed here; use one of {options}"
-                + did_you_mean(value, self.enum),
+                "check.not_allowed",
+                value=value,
+                options=options,
+                hint=did_you_mean(value, self.enum),
             )
             return INVALID
         if self.pattern is not None and re.match(self.pattern, value) is None:
-            w.error(mark_of(node), f"'{value}' is not {self.what}{self.pattern_hint}")
+            hint = Message(self.pattern_hint) if self.pattern_hint else ""
+            w.error(
+                mark_of(node), "check.not_what", value=value, what=Message(self.what), hint=hint
+            )
             return INVALID
         return value
 
@@ -220,8 +236,8 @@ def Slug(description: str = "") -> String:  # noqa: N802 - reads like a type in 
     return String(
         description=description,
         pattern=SLUG_PATTERN,
-        what="a valid id",
-        pattern_hint=": use lowercase letters a-z, digits 0-9 and '-' (like 'my-card-1')",
+        what="check.what.id",
+        pattern_hint="check.slug_hint",
     )
 
 
@@ -245,27 +261,28 @@ class Text(Kind):
                 if not isinstance(key_node, ScalarNode) or lang not in LANGUAGES:
                     w.error(
                         mark_of(key_node),
-                        f"unknown language '{lang}' in text; use "
-                        + " or ".join(LANGUAGES)
-                        + did_you_mean(str(lang), LANGUAGES),
+                        "check.unknown_language",
+                        lang=str(lang),
+                        languages=OneOf(LANGUAGES),
+                        hint=did_you_mean(str(lang), LANGUAGES),
                     )
                     ok = False
                     continue
                 if lang in result:
-                    w.error(mark_of(key_node), f"duplicate language '{lang}' in text")
+                    w.error(mark_of(key_node), "check.duplicate_language", lang=lang)
                     ok = False
                     continue
-                value = w.string(value_node, "text") if w.enter(value_node) else INVALID
+                value = w.string(value_node, "check.what.text") if w.enter(value_node) else INVALID
                 if value is INVALID:
                     ok = False
                     continue
                 if not value.strip():
-                    w.error(mark_of(value_node), f"the '{lang}' text is empty")
+                    w.error(mark_of(value_node), "check.language_text_empty", lang=lang)
                     ok = False
                     continue
                 result[lang] = value
             if ok and not result:
-                w.error(mark_of(node), "empty text: give at least one language")
+                w.error(mark_of(node), "check.text_no_language")
                 return INVALID
             if not ok:
                 return INVALID
@@ -273,10 +290,10 @@ class Text(Kind):
             return result
         if not w.enter(node):
             return INVALID
-        value = w.string(node, "text")
+        value = w.string(node, "check.what.text")
         if value is not INVALID:
             if not value.strip():
-                w.error(mark_of(node), "text is empty")
+                w.error(mark_of(node), "check.text_empty")
                 return INVALID
             w.note_text(mark_of(node), ())
         return value
@@ -305,14 +322,14 @@ class ListOf(Kind):
     description: str = ""
     min_items: int | None = None
     max_items: int | None = None
-    count_what: str = "items"
+    count_what: str = "check.count.items"  # a plural message key
 
     def walk(self, node: Node, w: Walker) -> Any:
         if not w.enter(node):
             return INVALID
         if not isinstance(node, SequenceNode):
-            got = "a mapping" if isinstance(node, MappingNode) else "a single value"
-            w.error(mark_of(node), f"expected a list (like [a, b] or '- a' lines), got {got}")
+            got = _A_MAPPING if isinstance(node, MappingNode) else _A_SCALAR
+            w.error(mark_of(node), "check.expected_list", got=got)
             return INVALID
         n = len(node.value)
         if (
@@ -321,7 +338,10 @@ class ListOf(Kind):
             or (self.max_items is not None and n > self.max_items)
         ):
             message = self._range()
-            w.error(mark_of(node), message if n == 0 else f"{message}; this has {n}")
+            if n == 0:
+                w.error(mark_of(node), message.code, **message.params)
+            else:
+                w.error(mark_of(node), "check.range_has", range=message, count=n)
         items = []
         marks = []
         for child in node.value:
@@ -359,18 +379,19 @@ class ListOf(Kind):
         if not ok:
             return INVALID
         if self.min_items is not None and n < self.min_items:
-            w.error(mark_of(node), self._range())
+            message = self._range()
+            w.error(mark_of(node), message.code, **message.params)
         return n
 
-    def _range(self) -> str:
+    def _range(self) -> Message:
         lo, hi, what = self.min_items, self.max_items, self.count_what
         if lo is not None and hi is not None:
-            return f"give {lo} to {hi} {what}"
+            return Message("check.range", low=lo, high=hi, what=Message(what, count=hi))
         if lo == 1:
-            return "the list is empty; give at least one"
+            return Message("check.range_empty")
         if lo is not None:
-            return f"give at least {lo} {what}"
-        return f"give at most {hi} {what}"
+            return Message("check.range_min", low=lo, what=Message(what, count=lo))
+        return Message("check.range_max", high=hi, what=Message(what, count=hi))
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
@@ -399,7 +420,7 @@ class Field:
 
 @dataclass
 class Obj(Kind):
-    name: str
+    name: str  # a message key: what the object is called in messages ("check.obj.card")
     fields: dict[str, Field]
     description: str = ""
     # extra checks on the finished object (cross-field rules)
@@ -424,8 +445,8 @@ class Obj(Kind):
         if not w.enter(node):
             return INVALID
         if not isinstance(node, MappingNode):
-            got = "a list" if isinstance(node, SequenceNode) else "a single value"
-            w.error(mark_of(node), f"expected {self.name} (keys and values), got {got}")
+            got = _A_LIST if isinstance(node, SequenceNode) else _A_SCALAR
+            w.error(mark_of(node), "check.expected_object", what=Message(self.name), got=got)
             return INVALID
         return {"@": mark_of(node)}
 
@@ -436,24 +457,25 @@ class Obj(Kind):
         if not w.enter(key_node):
             return None
         if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
-            shown = f" '{key_node.value}'" if isinstance(key_node, ScalarNode) else ""
-            w.error(mark_of(key_node), f"keys must be plain words; this key{shown} is not")
+            if isinstance(key_node, ScalarNode):
+                w.error(mark_of(key_node), "check.key_not_word", key=key_node.value)
+            else:
+                w.error(mark_of(key_node), "check.key_not_word_unnamed")
             return None
         key = key_node.value
         spec = self.fields.get(key)
         if spec is None:
             w.error(
                 mark_of(key_node),
-                f"unknown key '{key}' in {self.name}{did_you_mean(key, self.fields)}",
+                "check.unknown_key",
+                key=key,
+                where=Message(self.name),
+                hint=did_you_mean(key, self.fields),
             )
             return None
         if key in result:
             first = result["@" + key]
-            w.error(
-                mark_of(key_node),
-                f"duplicate key '{key}' (first at line {first[0]}); YAML would "
-                "silently keep only the last one",
-            )
+            w.error(mark_of(key_node), "check.duplicate_key", key=key, first=first[0])
             return None
         return spec.kind
 
@@ -462,7 +484,7 @@ class Obj(Kind):
         fields = self.fields
         for key, spec in fields.items():
             if spec.required and key not in result:
-                w.error(result["@"], f"{self.name} is missing the required key '{key}'")
+                w.error(result["@"], "check.missing_key", what=Message(self.name), key=key)
         for check in self.checks:
             check(result, w)
         return result

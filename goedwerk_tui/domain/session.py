@@ -105,7 +105,7 @@ class Session:
         for team in self.teams:
             if team.id == team_id:
                 return team
-        raise RuleError(f"unknown team '{team_id}'")
+        raise RuleError("rule.unknown_team", team=team_id)
 
     @property
     def current(self) -> Round | None:
@@ -169,14 +169,14 @@ class Session:
 
     def deal(self) -> dict[str, Any]:
         if self.ended:
-            raise RuleError("the session has ended")
+            raise RuleError("rule.ended")
         current = self.current
         if self.closing:
-            raise RuleError("the closing step has started")
+            raise RuleError("rule.closing_started")
         if current is not None and not (current.revealed or current.skipped):
-            raise RuleError("reveal or skip the current card before dealing the next")
+            raise RuleError("rule.deal_before_reveal")
         if not self.has_next_card:
-            raise RuleError("no cards left")
+            raise RuleError("rule.no_cards_left")
         number = len(self.rounds) + 1
         return {"event": "card_dealt", "round": number, "card": self.cards[number - 1]}
 
@@ -194,23 +194,25 @@ class Session:
         self.team(team)
         # exactly an int: true or 1.0 would be written to the save, which refuses them on resume
         if not isinstance(stance, int) or isinstance(stance, bool) or stance not in STANCES:
-            raise RuleError("stance must be -2, -1, 0, 1 or 2")
+            raise RuleError("rule.bad_stance")
         card = self.deck.card(current.card)
         if option is not None:
             letters = "ABCDEF"[: len(card.options)]
             if len(option) != 1 or option not in letters:
-                raise RuleError(f"option must be one of {', '.join(letters) or 'none'}")
+                if not letters:
+                    raise RuleError("rule.no_options")
+                raise RuleError("rule.bad_option", options=", ".join(letters))
         catalogue = self.deck.catalogue
         a, b = list(dict.fromkeys(values_a)), list(dict.fromkeys(values_b))
         if not a and not b:
-            raise RuleError("pick at least one value")
+            raise RuleError("rule.need_value")
         for value in a + b:
             if catalogue.value(value) is None:
-                raise RuleError(f"unknown value '{value}'")
+                raise RuleError("rule.unknown_value", value=value)
         if set(a) & set(b):
-            raise RuleError("a value pulls toward one pole, not both")
+            raise RuleError("rule.value_both")
         if len(rationale) > MAX_RATIONALE:
-            raise RuleError(f"the rationale is longer than {MAX_RATIONALE} characters")
+            raise RuleError("rule.long_rationale", most=MAX_RATIONALE)
         return {
             "event": "choice_recorded",
             "round": current.number,
@@ -228,7 +230,7 @@ class Session:
         missing = self.waiting_for()
         if missing:
             names = ", ".join(self.team(t).name for t in missing)
-            raise RuleError(f"waiting for: {names}")
+            raise RuleError("rule.waiting_for", teams=names)
         return {"event": "card_revealed", "round": current.number, "card": current.card}
 
     def skip(self) -> dict[str, Any]:
@@ -238,38 +240,38 @@ class Session:
     def add_note(self, text: str) -> dict[str, Any]:
         current = self.current
         if current is None or self.ended:
-            raise RuleError("no card to add a note to")
+            raise RuleError("rule.no_card_for_note")
         if not text.strip():
-            raise RuleError("the note is empty")
+            raise RuleError("rule.empty_note")
         if len(text) > MAX_NOTE:
-            raise RuleError(f"the note is longer than {MAX_NOTE} characters")
+            raise RuleError("rule.long_note", most=MAX_NOTE)
         return {"event": "note_added", "round": current.number, "card": current.card, "text": text}
 
     def record_action(self, team: str, text: str) -> dict[str, Any]:
         if self.phase != CLOSING:
-            raise RuleError("actions are recorded after the last card")
+            raise RuleError("rule.actions_after_cards")
         self.team(team)
         if not text.strip():
-            raise RuleError("the action is empty")
+            raise RuleError("rule.empty_action")
         if len(text) > MAX_ACTION:
-            raise RuleError(f"the action is longer than {MAX_ACTION} characters")
+            raise RuleError("rule.long_action", most=MAX_ACTION)
         return {"event": "action_recorded", "team": team, "text": text}
 
     def start_closing(self) -> dict[str, Any]:
         """Stop dealing (after the last card, or early): each team records an action next."""
         if self.phase != REVEALED:
-            raise RuleError("reveal or skip the current card first")
+            raise RuleError("rule.reveal_first")
         return {"event": "closing_started", "rounds_played": len(self.played_rounds)}
 
     def end(self) -> dict[str, Any]:
         if self.ended:
-            raise RuleError("the session has ended already")
+            raise RuleError("rule.ended_already")
         return {"event": "session_ended", "rounds_played": len(self.played_rounds)}
 
     def _open_round(self) -> Round:
         current = self.current
         if self.phase != CHOOSING or current is None:
-            raise RuleError("no card is waiting for choices")
+            raise RuleError("rule.no_open_card")
         return current
 
     # ----- applying events ---------------------------------------------------

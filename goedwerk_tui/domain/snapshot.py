@@ -151,10 +151,11 @@ def deck_from_data(data: Any) -> Deck:
             authors=_strs(data.get("authors") or ()),
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise SnapshotError(f"the deck snapshot is damaged ({type(exc).__name__}: {exc})") from None
+        detail = f"{type(exc).__name__}: {exc}"  # technical words, like a parser's
+        raise SnapshotError("snapshot.damaged", detail=detail) from None
     for card in deck.cards:
         if card.field not in deck.fields_by_id:
-            raise SnapshotError(f"the deck snapshot names unknown field '{card.field}'")
+            raise SnapshotError("snapshot.unknown_field", field=card.field)
     return deck
 
 

@@ -20,16 +20,6 @@ def find_unsafe(text: str) -> re.Match[str] | None:
     return UNSAFE_CHARS.search(text)
 
 
-def describe_char(char: str) -> str:
-    """A readable name for an unsafe character, as used in messages."""
-    code = ord(char)
-    if char == "\x1b":
-        return "ESC (U+001B, starts an ANSI escape sequence)"
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or char in "\u200e\u200f\u061c":
-        return f"U+{code:04X} (a bidirectional control character)"
-    return f"U+{code:04X} (a control character)"
-
-
 def sanitize(text: str) -> str:
     """Text safe to show: every unsafe character replaced by a visible escape.
 

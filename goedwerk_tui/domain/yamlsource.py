@@ -32,6 +32,7 @@ from yaml.events import (
 
 from goedwerk_tui.domain.diagnostics import ERROR, Diagnostic, FileProblem
 from goedwerk_tui.domain.files import FileTooLarge, NotARegularFile, read_regular_file
+from goedwerk_tui.domain.messages import Message
 
 try:  # the C parser is several times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
@@ -48,45 +49,33 @@ _BOM_BYTES = _BOM.encode("utf-8")
 _CHECK_CHUNK = 1 << 16  # bytes decoded at a time when only checking that a file is UTF-8
 
 
-def _fail(display: str, message: str) -> FileProblem:
-    return FileProblem([Diagnostic(display, 0, 0, ERROR, message)])
+def _fail(display: str, code: str, /, **params: object) -> FileProblem:
+    return FileProblem([Diagnostic(display, 0, 0, ERROR, Message(code, **params))])
 
 
 def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     try:
         return read_regular_file(path, max_bytes)
     except FileNotFoundError:
-        raise _fail(display, "no such file") from None
+        raise _fail(display, "file.missing") from None
     except PermissionError:
-        raise _fail(display, "permission denied") from None
+        raise _fail(display, "file.permission_denied") from None
     except NotARegularFile as exc:
         if exc.kind == "folder":
-            raise _fail(display, "is a folder, not a file") from None
-        raise _fail(display, f"is a {_KINDS[exc.kind]}, not a regular file") from None
+            raise _fail(display, "file.is_folder") from None
+        raise _fail(display, f"file.is_{exc.kind}") from None
     except FileTooLarge as exc:
-        raise _fail(
-            display, f"file is {exc.size:,} bytes; the limit is {max_bytes:,} bytes"
-        ) from None
+        raise _fail(display, "file.too_big", size=exc.size, limit=max_bytes) from None
     except IsADirectoryError:  # pragma: no cover - the folder is caught above
-        raise _fail(display, "is a folder, not a file") from None
+        raise _fail(display, "file.is_folder") from None
     except OSError as exc:
-        raise _fail(display, f"cannot read file: {exc.strerror or exc}") from None
-
-
-_KINDS = {
-    "device": "device",
-    "fifo": "named pipe (FIFO)",
-    "socket": "socket",
-    "special": "special file",
-}
+        raise _fail(display, "file.cannot_read", reason=exc.strerror or str(exc)) from None
 
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError, display: str) -> FileProblem:
     line = data[: exc.start].count(b"\n") + 1
     col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-    return FileProblem(
-        [Diagnostic(display, line, col, ERROR, "file is not valid UTF-8 text; save it as UTF-8")]
-    )
+    return FileProblem([Diagnostic(display, line, col, ERROR, Message("file.not_utf8"))])
 
 
 def read_text(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -354,19 +343,20 @@ YAML_PROBLEMS = (yaml.YAMLError, RecursionError)
 def yaml_problem(exc: BaseException, source: str | bytes, display: str) -> FileProblem:
     """The one error a YAML_PROBLEMS exception means, as a FileProblem."""
 
-    def one(line: int, col: int, message: str) -> FileProblem:
-        return FileProblem([Diagnostic(display, line, col, ERROR, message)])
+    def one(line: int, col: int, code: str, /, **params: object) -> FileProblem:
+        return FileProblem([Diagnostic(display, line, col, ERROR, Message(code, **params))])
 
+    # libyaml's own words stay as they are, inside our translated frame
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem: Message | str = _tidy(exc.problem or exc.context or "") or _INVALID
         if exc.context and exc.problem and "expected a single document" in exc.context:
-            problem = "a deck file holds one YAML document; remove the extra '---' section"
+            problem = Message("yaml.one_document")
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return one(line, col, f"YAML syntax error: {_tidy(problem)}")
+        return one(line, col, "yaml.syntax_error", problem=problem)
     if isinstance(exc, yaml.YAMLError):  # reader errors: unacceptable characters and the like
         mark = getattr(exc, "position", None)
-        message = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        message = str(exc).splitlines()[0] if str(exc) else _INVALID
         if isinstance(mark, int):
             # as before: the parser's byte offset, counted in the decoded text
             text = source.decode("utf-8") if isinstance(source, bytes) else source
@@ -374,8 +364,11 @@ def yaml_problem(exc: BaseException, source: str | bytes, display: str) -> FileP
             col = mark - (text.rfind("\n", 0, mark) + 1) + 1
         else:
             line, col = 0, 0
-        return one(line, col, f"YAML error: {message}")
-    return one(0, 0, "YAML nesting is too deep to be a deck")
+        return one(line, col, "yaml.error", problem=message)
+    return one(0, 0, "yaml.too_deep")
+
+
+_INVALID = Message("yaml.invalid")
 
 
 def _tidy(problem: str) -> str:

@@ -3,9 +3,14 @@
 Plurals: a message that depends on a number has two keys, ``KEY.one`` and
 ``KEY.other``; ``t(KEY, lang, count=n)`` (or ``tn(KEY, lang, n)``) picks the right one.
 Dutch and English both use "one" for exactly 1 and "other" for every other number.
+
+Numbers written ``{n:,}`` get the language's thousands separator (``16.777.216`` in
+Dutch, ``16,777,216`` in English).
 """
 
 from __future__ import annotations
+
+import string
 
 from goedwerk_tui.i18n import en, nl
 
@@ -32,7 +37,24 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
     text = messages.get(key)
     if text is None:
         text = messages[_plural_key(key, values["count"])]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if lang == "nl" and ":," in text:
+        return _DUTCH_NUMBERS.format(text, **values)
+    return text.format(**values)
+
+
+class _DutchNumbers(string.Formatter):
+    """``str.format`` with ``.`` between thousands, as Dutch writes numbers."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if "," in format_spec and isinstance(value, int):
+            return text.replace(",", ".")
+        return text
+
+
+_DUTCH_NUMBERS = _DutchNumbers()
 
 
 def tn(key: str, lang: str, count: int, /, **values: object) -> str:

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 from goedwerk_tui.domain.debrief import Debrief
-from goedwerk_tui.domain.savelog import SaveError
-from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.files import CommandError, atomic_write
+from goedwerk_tui.i18n import t, tn
 from goedwerk_tui.report import FORMATS
 
 MAX_WARNINGS = 20  # a file full of garbage lines should not bury the report
@@ -50,49 +51,51 @@ def run_report(saves: list[str], fmt: str, output: str | None, lang: str | None)
 
 
 def _report(saves: list[str], fmt: str, output: str | None, lang: str | None) -> int:
+    """Messages in ``lang``: before the saves are read, Dutch by default; after, the
+    report's language (the first session's, as the replay screen speaks)."""
+    said = lang or "nl"
     try:
         if fmt not in FORMATS:
-            raise CommandError(
-                f"unknown report format '{sanitize(fmt)}'; use md, html, csv or json"
-            )
+            raise CommandError("report.unknown_format", format=fmt, formats=", ".join(FORMATS))
         target = Path(output) if output is not None else None
         if target is not None:
             _check_target(target, saves)
         debrief = Debrief.from_paths(saves)
-        _warn(debrief.warnings)
-        text = render(debrief, fmt, lang or debrief.language)
+        said = lang or debrief.language
+        _warn(debrief.warnings, said)
+        text = render(debrief, fmt, said)
         if target is None:
             _write_stdout(text)
         else:
             if fmt == "csv":
                 text = "\ufeff" + text  # so spreadsheet programs read the file as UTF-8
             atomic_write(target, text)
-    except (SaveError, CommandError) as exc:
-        print(f"goedwerk: {sanitize(str(exc))}", file=sys.stderr)
-        return 1
+    except GoedwerkError as exc:
+        print(f"goedwerk: {exc.message(said)}", file=sys.stderr)
+        return exc.exit_code
     return 0
 
 
 def _check_target(target: Path, saves: list[str]) -> None:
     if target.is_dir():
-        raise CommandError(f"{target}: is a folder; give a file name to write the report to")
+        raise CommandError("report.target_is_folder", path=str(target))
     if not target.parent.is_dir():
-        raise CommandError(f"{target.parent}: no such folder")
+        raise CommandError("file.no_folder", path=str(target.parent))
     for save in saves:
         try:
             same = target.exists() and os.path.samefile(target, save)
         except OSError:
             same = False
         if same:
-            raise CommandError(f"{target}: is one of the saves; the report would replace it")
+            raise CommandError("report.target_is_save", path=str(target))
 
 
-def _warn(warnings: tuple[str, ...]) -> None:
+def _warn(warnings: tuple[GoedwerkError, ...], lang: str) -> None:
     for warning in warnings[:MAX_WARNINGS]:
-        print(f"goedwerk: warning: {sanitize(warning)}", file=sys.stderr)
+        print(t("cli.warning", lang, warning=say(warning, lang)), file=sys.stderr)
     more = len(warnings) - MAX_WARNINGS
     if more > 0:
-        print(f"goedwerk: warning: ... and {more} more warnings like these", file=sys.stderr)
+        print(t("cli.warning", lang, warning=tn("cli.more_warnings", lang, more)), file=sys.stderr)
 
 
 def _write_stdout(text: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape, unescape
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry, Lean
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.text import reflow
 from goedwerk_tui.report import LETTERS, TOP_VALUES, Words, one_line, signed
 
@@ -64,7 +65,8 @@ def render_html(debrief: Debrief, lang: str) -> str:
         _round(w, rnd, out)
     if debrief.warnings:
         out.append(f"<h2>{w.t('report.warnings')}</h2>")
-        out.append("<ul>" + "".join(f"<li>{w.text(x)}</li>" for x in debrief.warnings) + "</ul>")
+        said = (w.text(say(warning, w.lang)) for warning in debrief.warnings)
+        out.append("<ul>" + "".join(f"<li>{x}</li>" for x in said) + "</ul>")
     out += ["</body>", "</html>", ""]  # "" for the newline at the end, without another copy
     return "\n".join(out)
 

@@ -47,7 +47,8 @@ that breaks readers, new keys may appear in any version)::
           "changes": [{...same keys from stance to ts...}]   # earlier, oldest first
         }]
       }],
-      "warnings": ["..."]                # what reading the saves recovered from
+      "warnings": ["..."]                # what reading the saves recovered from (in the
+                                         # report's language)
     }
 
 Deck text keeps every language it has. All text is sanitized like everywhere else:
@@ -115,9 +116,8 @@ def _layout(data: Any, depth: int = 0) -> str:
 
 
 def render_json(debrief: Debrief, lang: str) -> str:
-    """The debrief as data; ``lang`` is not used (text keeps all its languages)."""
-    del lang
-    data = debrief.to_data()
+    """The debrief as data; text keeps all its languages, warnings are said in ``lang``."""
+    data = debrief.to_data(lang)
     text = _layout(data)
     if _needs_cleaning(text):
         text = _layout(_clean(data))  # rare: sanitize every string, then write again

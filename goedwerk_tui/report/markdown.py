@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.text import reflow
 from goedwerk_tui.report import (
     LETTERS,
@@ -53,7 +54,7 @@ def render_markdown(debrief: Debrief, lang: str) -> str:
     if debrief.warnings:
         out.append(f"## {w.t('report.warnings')}")
         out.append("")
-        out.extend(f"- {w.text(warning)}" for warning in debrief.warnings)
+        out.extend(f"- {w.text(say(warning, w.lang))}" for warning in debrief.warnings)
         out.append("")
     return _lines(out)
 

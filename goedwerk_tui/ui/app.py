@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.savelog import SaveError
 from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED, RuleError
 from goedwerk_tui.i18n import t
@@ -68,6 +69,10 @@ class GoedWerkApp(App[None]):
         self._game = game
         self.lang = game.session.language
         self.route()
+        if game.session.resumed:  # resumed from the home screen: as ``goedwerk resume`` says
+            self.notify(t("ui.resumed", self.lang))
+        for warning in game.warnings:
+            self.notify(say(warning, self.lang), severity="warning", markup=False, timeout=10)
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the one the user came for: no blank screen before it."""

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from goedwerk_tui.deck_source import open_deck
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.savelog import Clock, SaveError, utc_now
-from goedwerk_tui.domain.session import RuleError
-from goedwerk_tui.files import CommandError
+from goedwerk_tui.domain.messages import say
+from goedwerk_tui.domain.savelog import Clock, utc_now
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
 
@@ -24,46 +23,57 @@ def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
     save_dir: str | None,
     clock: Clock = utc_now,
 ):
-    """The app for these arguments (also used by tests). Raises CommandError."""
+    """The app for these arguments (also used by tests).
+
+    Raises a GoedwerkError (CommandError, SaveError, RuleError) that ``cli.main`` says
+    in the user's language.
+    """
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 
     folder = saves_dir(save_dir)
     command = args.command
-    try:
-        if command == "play":
-            deck = open_deck(args.deck)
-            game = Game.new(
-                deck,
-                args.team,
-                save_dir=folder,
-                cards=args.cards,
-                shuffle=args.shuffle or args.seed is not None,
-                seed=args.seed,
-                timer=args.timer,
-                language=lang,
-                clock=clock,
-            )
-            language = game.session.language
-            return localized(GoedWerkApp, language)(language, game=game, save_dir=folder)
-        if command == "resume":
-            game = Game.resume(Path(args.save), clock)
-            language = lang or game.session.language
-            game.session.language = language
-            app_class = localized(GoedWerkApp, language)
-            return app_class(language, game=game, save_dir=folder, notices=game.warnings)
-        if command == "replay":
-            from goedwerk_tui.ui.screens.replay import replay_app
-
-            return replay_app([Path(p) for p in args.saves], lang, folder)
-    except (SaveError, RuleError) as exc:
-        raise CommandError(str(exc)) from None
+    if command in ("play", "resume", "replay"):
+        return _session_app(args, command, lang, folder, clock)
     from goedwerk_tui.ui.screens.home import HomeScreen
 
     language = lang or "nl"
     return localized(GoedWerkApp, language)(
         language, save_dir=folder, start=lambda: localized(HomeScreen, language)()
     )
+
+
+def _session_app(  # noqa: ANN202 - a localized subclass of GoedWerkApp
+    args: argparse.Namespace, command: str, lang: str | None, folder: Path, clock: Clock
+):
+    from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.localize import localized
+
+    if command == "play":
+        deck = open_deck(args.deck)
+        game = Game.new(
+            deck,
+            args.team,
+            save_dir=folder,
+            cards=args.cards,
+            shuffle=args.shuffle or args.seed is not None,
+            seed=args.seed,
+            timer=args.timer,
+            language=lang,
+            clock=clock,
+        )
+        language = game.session.language
+        return localized(GoedWerkApp, language)(language, game=game, save_dir=folder)
+    if command == "resume":
+        game = Game.resume(Path(args.save), clock)
+        language = lang or game.session.language
+        game.session.language = language
+        app_class = localized(GoedWerkApp, language)
+        notices = [say(warning, language) for warning in game.warnings]
+        return app_class(language, game=game, save_dir=folder, notices=notices)
+    from goedwerk_tui.ui.screens.replay import replay_app
+
+    return replay_app([Path(p) for p in args.saves], lang, folder)
 
 
 def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> int:

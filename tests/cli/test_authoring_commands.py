@@ -28,24 +28,33 @@ def test_bundled_decks_and_catalogues_validate_cleanly() -> None:
     result = goedwerk("validate", *paths)
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
-    assert result.stderr.startswith(f"ok: {len(paths)} files checked, 0 errors, 0 warnings")
+    assert result.stderr.startswith(
+        f"ok: {len(paths)} bestanden gecontroleerd, 0 fouten, 0 waarschuwingen"
+    )
+    english = goedwerk("validate", *paths, "--lang", "en")
+    assert english.stderr.startswith(f"ok: {len(paths)} files checked, 0 errors, 0 warnings")
 
 
 def test_validate_exit_codes_and_one_line_per_mistake(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: goedwerk-deck/1\nid: x\ntitle: NO\n", encoding="utf-8")
-    result = goedwerk("validate", str(broken))
+    result = goedwerk("validate", "--lang", "en", str(broken))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     expected = "3:8: error: expected text, but YAML reads NO as a yes/no value; put it in quotes"
     assert f'{broken}:{expected}: "NO"' in lines
     assert all(line.startswith(f"{broken}:") for line in lines)
     assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("failed: 1 file checked, ")
+    dutch = goedwerk("validate", str(broken)).stdout.splitlines()
+    expected = "3:8: fout: verwacht: tekst, maar YAML leest NO als een ja/nee-waarde"
+    assert any(line.startswith(f"{broken}:{expected}; ") for line in dutch), dutch
     assert goedwerk("validate").returncode == 2  # usage error
     missing = goedwerk("validate", str(tmp_path / "nope.yaml"))
-    assert (missing.returncode, missing.stdout) == (
+    assert (missing.returncode, missing.stdout, missing.stderr) == (
         1,
-        f"{tmp_path / 'nope.yaml'}: error: no such file\n",
+        f"{tmp_path / 'nope.yaml'}: fout: bestand bestaat niet\n",
+        "afgekeurd: 1 bestand gecontroleerd, 1 fout, 0 waarschuwingen\n",
     )
 
 
@@ -58,7 +67,9 @@ def test_validate_reports_a_broken_catalogue(tmp_path: Path) -> None:
     )
     result = goedwerk("validate", str(catalogue))
     assert result.returncode == 1
-    assert result.stdout == f"{catalogue}:6:38: error: unknown family 'b'\n"
+    assert result.stdout == f"{catalogue}:6:38: fout: onbekende familie 'b'\n"
+    english = goedwerk("validate", str(catalogue), "--lang", "en")
+    assert english.stdout == f"{catalogue}:6:38: error: unknown family 'b'\n"
 
 
 def test_committed_schema_is_current_and_bundled_decks_match_it() -> None:
@@ -87,7 +98,7 @@ def test_new_deck_validates_as_written(tmp_path: Path) -> None:
         assert (check.returncode, check.stdout) == (0, "")
     again = goedwerk("new-deck", str(tmp_path / "ons-deck-nl.yaml"))
     assert again.returncode == 1
-    assert "already exists" in again.stderr
+    assert "bestaat al" in again.stderr
 
 
 def test_values_lists_the_catalogue_grouped_by_family() -> None:
@@ -100,7 +111,9 @@ def test_values_lists_the_catalogue_grouped_by_family() -> None:
     assert "Verantwoordingsbereidheid" in dutch and "Relatie met burgers" in dutch
     unknown = goedwerk("values", "kernagan")
     assert unknown.returncode == 1
-    assert "did you mean 'kernaghan-2003'" in unknown.stderr
+    assert "bedoel je 'kernaghan-2003'" in unknown.stderr
+    english = goedwerk("values", "kernagan", "--lang", "en")
+    assert "did you mean 'kernaghan-2003'" in english.stderr
 
 
 def test_show_previews_a_card_and_the_deck(tmp_path: Path) -> None:
@@ -112,7 +125,9 @@ def test_show_previews_a_card_and_the_deck(tmp_path: Path) -> None:
     overview = goedwerk("show", "good-work-public-service")
     assert "impact-figure-for-parliament" in overview.stdout
     missing = goedwerk("show", "good-work-public-service", "nope")
-    assert missing.returncode == 1 and "no card 'nope'" in missing.stderr
+    assert missing.returncode == 1 and "geen kaart 'nope'" in missing.stderr
+    english = goedwerk("--lang", "en", "show", "good-work-public-service", "nope")
+    assert english.returncode == 1 and "no card 'nope'" in english.stderr
 
 
 def test_show_prints_markup_literally_and_strips_nothing_silently(tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""`goedwerk replay` and `resume` on saves that cannot be used: one line, exit 1."""
+"""`goedwerk replay` and `resume` on saves that cannot be used: one line, exit 1.
+
+The line is in Dutch, as the screens are, unless ``--lang en`` asks for English.
+"""
 
 from __future__ import annotations
 
@@ -22,15 +25,15 @@ def goedwerk(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("", "the file is empty; it holds no session"),
-        ("not json\n", "not a goedwerk save (the first line is not a JSON object)"),
+        ("", "het bestand is leeg; er staat geen sessie in"),
+        ("not json\n", "geen goedwerk-sessie (de eerste regel is geen JSON-object)"),
         (
             '{"seq":0,"ts":"x","event":"session_started","format":"other/1"}\n',
-            "not a goedwerk save",
+            "geen goedwerk-sessie",
         ),
         (
             '{"seq":0,"ts":"x","event":"session_started","format":"goedwerk-save/2"}\n',
-            "made by a newer goedwerk",
+            "gemaakt door een nieuwere goedwerk",
         ),
     ],
 )
@@ -48,21 +51,33 @@ def test_unusable_saves_give_one_line_and_exit_1(
     assert save.read_text(encoding="utf-8") == content  # nothing written to it
 
 
+@pytest.mark.parametrize("command", ["replay", "resume"])
+def test_english_with_lang_en_before_or_after_the_command(tmp_path: Path, command: str) -> None:
+    save = tmp_path / "kapot.jsonl"
+    save.write_text("not json\n", encoding="utf-8")
+    expected = f"goedwerk: {save}:1: not a goedwerk save (the first line is not a JSON object)\n"
+    for args in (["--lang", "en", command, str(save)], [command, str(save), "--lang", "en"]):
+        result = goedwerk(*args)
+        assert (result.returncode, result.stderr) == (1, expected)
+
+
 def test_a_missing_save(tmp_path: Path) -> None:
     result = goedwerk("replay", str(tmp_path / "nope.jsonl"))
     assert (result.returncode, result.stderr) == (
         1,
-        f"goedwerk: {tmp_path / 'nope.jsonl'}: no such file\n",
+        f"goedwerk: {tmp_path / 'nope.jsonl'}: bestand bestaat niet\n",
     )
 
 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["play", "nope.yaml"], "nope.yaml: error: no such file"),
-        (["play", "--cards", "0"], "play at least one card"),
-        (["play", "--timer", "0"], "the time limit is at least one second"),
-        (["play", *[f"--team=T{i}" for i in range(7)]], "at most 6 teams"),
+        (["play", "nope.yaml"], "nope.yaml: fout: bestand bestaat niet"),
+        (["play", "--cards", "0"], "speel minstens één kaart"),
+        (["play", "--timer", "0"], "de tijd per kaart is minstens één seconde"),
+        (["play", *[f"--team=T{i}" for i in range(7)]], "hoogstens 6 teams"),
+        (["play", "nope.yaml", "--lang", "en"], "nope.yaml: error: no such file"),
+        (["--lang", "en", "play", "--cards", "0"], "play at least one card"),
     ],
 )
 def test_play_refuses_bad_arguments_with_one_line(
@@ -75,7 +90,7 @@ def test_play_refuses_bad_arguments_with_one_line(
 
 
 def test_resume_of_a_missing_save(tmp_path: Path) -> None:
-    result = goedwerk("resume", str(tmp_path / "nope.jsonl"))
+    result = goedwerk("resume", str(tmp_path / "nope.jsonl"), "--lang", "en")
     assert (result.returncode, result.stderr) == (
         1,
         f"goedwerk: {tmp_path / 'nope.jsonl'}: no such file\n",

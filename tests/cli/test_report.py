@@ -148,7 +148,9 @@ def test_json_is_the_documented_debrief(saves: tuple[Path, Path]) -> None:
     assert data["format"] == "goedwerk-debrief/1"
     assert [t["number"] for t in data["tables"]] == [1, 2]
     assert data["rounds"][0]["entries"][0]["changes"][0]["stance"] == -1
-    assert "the session did not end" in data["warnings"][0]
+    assert "de sessie is niet afgesloten" in data["warnings"][0]  # the report's language
+    english = goedwerk("report", str(saves[1]), "--format", "json", "--lang", "en").stdout
+    assert "the session did not end" in json.loads(english)["warnings"][0]
 
 
 def test_lang_chooses_the_report_language(saves: tuple[Path, Path]) -> None:
@@ -186,13 +188,13 @@ def test_a_failed_report_leaves_the_previous_report_alone(
     target = tmp_path / "debrief.md"
     target.write_text("the report of yesterday\n", "utf-8")
     result = goedwerk("report", str(tmp_path / "missing.jsonl"), "-o", str(target))
-    assert_one_error_line(result, "no such file")
+    assert_one_error_line(result, "bestand bestaat niet")
     assert target.read_text("utf-8") == "the report of yesterday\n"
 
 
 def test_the_report_never_replaces_a_save(saves: tuple[Path, Path]) -> None:
     before = saves[0].read_bytes()
-    result = goedwerk("report", str(saves[0]), "-o", str(saves[0]))
+    result = goedwerk("report", str(saves[0]), "-o", str(saves[0]), "--lang", "en")
     assert_one_error_line(result, "is one of the saves")
     assert saves[0].read_bytes() == before
 
@@ -201,7 +203,7 @@ def test_output_into_a_missing_folder_is_one_error_line(
     saves: tuple[Path, Path], tmp_path: Path
 ) -> None:
     result = goedwerk("report", str(saves[0]), "-o", str(tmp_path / "nope" / "r.md"))
-    assert_one_error_line(result, "no such folder")
+    assert_one_error_line(result, "deze map bestaat niet")
 
 
 # ----- damaged saves ----------------------------------------------------------------
@@ -210,21 +212,24 @@ def test_output_into_a_missing_folder_is_one_error_line(
 def test_a_torn_last_line_is_ignored_with_a_warning(saves: tuple[Path, Path]) -> None:
     data = saves[0].read_bytes()
     saves[0].write_bytes(data[: data.rstrip(b"\n").rfind(b"\n") + 1] + b'{"seq":99,"ts":"20')
-    result = goedwerk("report", str(saves[0]))
+    result = goedwerk("report", str(saves[0]), "--lang", "en")
     assert result.returncode == 0
     lines = result.stderr.splitlines()
     assert all(line.startswith("goedwerk: warning: ") for line in lines)
     assert any("the last line was cut off" in line for line in lines)
     assert any("the session did not end" in line for line in lines)  # session_ended was torn
     assert "We leggen cijferafspraken vast met de directie." in result.stdout
+    dutch = goedwerk("report", str(saves[0])).stderr.splitlines()
+    assert all(line.startswith("goedwerk: waarschuwing: ") for line in dutch)
+    assert any("de laatste regel is afgebroken" in line for line in dutch)
 
 
 def test_an_unfinished_session_shows_what_was_recorded(saves: tuple[Path, Path]) -> None:
     result = goedwerk("report", str(saves[1]))
     assert result.returncode == 0
     [warning] = result.stderr.splitlines()
-    assert warning.startswith(f"goedwerk: warning: {saves[1]}: the session did not end")
-    assert "round 2 was not revealed" in warning
+    assert warning.startswith(f"goedwerk: waarschuwing: {saves[1]}: de sessie is niet afgesloten")
+    assert "ronde 2 is niet onthuld" in warning
     assert "niet onthuld: de sessie stopte" in result.stdout
     assert "Inhoud voorop" in result.stdout  # the answer on the unrevealed card
     assert "(niet afgesloten)" in result.stdout
@@ -238,7 +243,7 @@ def test_a_garbage_line_in_the_middle_is_skipped_with_a_warning(
     saves[0].write_text("".join(lines), "utf-8")
     result = goedwerk("report", str(saves[0]))
     assert result.returncode == 0
-    assert result.stderr == f"goedwerk: warning: {saves[0]}:5: unreadable line ignored\n"
+    assert result.stderr == f"goedwerk: waarschuwing: {saves[0]}:5: onleesbare regel overgeslagen\n"
     assert result.stdout.count("Toch het midden") == 1  # the choices around it are kept
 
 
@@ -249,21 +254,24 @@ def test_many_damaged_lines_do_not_bury_the_report(saves: tuple[Path, Path]) -> 
     assert result.returncode == 0
     warnings = result.stderr.splitlines()
     assert len(warnings) == 21
-    assert warnings[-1] == "goedwerk: warning: ... and 30 more warnings like these"
+    assert warnings[-1] == "goedwerk: waarschuwing: ... en nog 30 waarschuwingen zoals deze"
 
 
 def test_an_empty_file_is_one_error_line(tmp_path: Path) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
-    assert_one_error_line(goedwerk("report", str(empty)), str(empty), "the file is empty")
+    result = goedwerk("report", str(empty))
+    assert_one_error_line(result, str(empty), "het bestand is leeg; er staat geen sessie in")
+    english = goedwerk("report", str(empty), "--lang", "en")
+    assert_one_error_line(english, str(empty), "the file is empty")
 
 
 def test_a_file_of_another_format_is_one_error_line(tmp_path: Path) -> None:
     deck = tmp_path / "deck.yaml"
     deck.write_text(DECK_YAML, "utf-8")
-    assert_one_error_line(goedwerk("report", str(deck)), "not a goedwerk save")
+    assert_one_error_line(goedwerk("report", str(deck)), "geen goedwerk-sessie")
     other = write_events(tmp_path / "other.jsonl", [{"format": "something-else/1"}])
-    assert_one_error_line(goedwerk("report", str(other)), "not a goedwerk save")
+    assert_one_error_line(goedwerk("report", str(other), "--lang", "en"), "not a goedwerk save")
 
 
 def test_a_save_of_a_newer_format_is_one_error_line(saves: tuple[Path, Path]) -> None:
@@ -271,12 +279,12 @@ def test_a_save_of_a_newer_format_is_one_error_line(saves: tuple[Path, Path]) ->
     items[0]["format"] = "goedwerk-save/2"
     write_events(saves[0], items)
     result = goedwerk("report", str(saves[0]))
-    assert_one_error_line(result, "made by a newer goedwerk", "update goedwerk")
+    assert_one_error_line(result, "gemaakt door een nieuwere goedwerk", "werk goedwerk bij")
 
 
 def test_a_missing_file_is_one_error_line(tmp_path: Path) -> None:
     missing = tmp_path / "gone.jsonl"
-    assert_one_error_line(goedwerk("report", str(missing)), f"{missing}: no such file")
+    assert_one_error_line(goedwerk("report", str(missing)), f"{missing}: bestand bestaat niet")
 
 
 def test_saves_of_different_decks_are_one_error_line(
@@ -287,7 +295,7 @@ def test_saves_of_different_decks_are_one_error_line(
     assert isinstance(deck, dict)
     deck["id"] = "een-ander-deck"
     other = write_events(tmp_path / "other.jsonl", items)
-    result = goedwerk("report", str(saves[0]), str(other))
+    result = goedwerk("report", str(saves[0]), str(other), "--lang", "en")
     assert_one_error_line(result, "'een-ander-deck'", "a debrief combines saves of one deck")
 
 

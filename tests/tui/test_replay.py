@@ -89,7 +89,7 @@ async def test_a_torn_save_opens_with_a_clear_warning(tmp_path: Path) -> None:
         assert isinstance(app.screen, ReplayScreen)
         await pilot.press("right")
         assert "Eerst dit" in shown(app)
-    assert any("the last line was cut off" in w for w in warnings)
+    assert any("de laatste regel is afgebroken" in w for w in warnings)  # a Dutch session
 
 
 async def test_on_a_narrow_screen_answers_stack_and_the_card_list_makes_room(

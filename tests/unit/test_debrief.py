@@ -130,8 +130,9 @@ def test_two_tables_of_one_deck_merge_card_by_card(saves: tuple[Path, Path]) -> 
     assert support.spread == 3  # table 2's Noord at -2 against table 1 at +1
     assert debrief.tables[1].finished is False
     [warning] = debrief.warnings
-    assert "tafel-2.jsonl: the session did not end" in warning
-    assert "round 2 was not revealed" in warning
+    assert "tafel-2.jsonl: the session did not end" in str(warning)
+    assert "round 2 was not revealed" in str(warning)
+    assert "ronde 2 is niet onthuld" in warning.message("nl")
 
 
 def test_saves_of_different_decks_are_refused(
@@ -156,7 +157,7 @@ def test_the_same_session_twice_is_used_once(saves: tuple[Path, Path]) -> None:
     debrief = Debrief.from_paths([saves[0], saves[0]])
     assert len(debrief.tables) == 1
     assert not debrief.several_tables
-    assert any("the same session" in w for w in debrief.warnings)
+    assert any("the same session" in str(w) for w in debrief.warnings)
 
 
 def test_durations_that_are_not_usable_become_unknown(saves: tuple[Path, Path]) -> None:

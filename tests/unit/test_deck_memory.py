@@ -98,7 +98,7 @@ def test_a_big_deck_with_errors_is_checked_in_the_same_memory(big_deck_text: str
     result: Any
     result, _, peak = _traced(lambda: parse_deck(text, "deck.yaml", Path(".")))
     assert result.deck is None
-    unknown = [d for d in result.diagnostics if "unknown value 'onbekend'" in d.message]
+    unknown = [d for d in result.diagnostics if "unknown value 'onbekend'" in d.text("en")]
     assert len(unknown) == CARDS
     assert unknown == sorted(unknown, key=lambda d: d.line)
     assert peak <= TEXT_PEAK_BOUND * size, f"peak is {peak / size:.2f}x the text"

@@ -192,7 +192,8 @@ def test_missing_translation_in_a_bilingual_deck() -> None:
         "situation: Een situatie waarin je moet kiezen.", "situation: {nl: Een situatie.}"
     )
     assert messages(deck_text(card)) == [
-        "deck.yaml:3:8: warning: plain text in a bilingual deck; give it as {nl: ..., en: ...}",
+        "deck.yaml:3:8: warning: plain text in a bilingual deck; "
+        "give it in both languages (nl: ..., en: ...)",
         "deck.yaml:10:16: warning: missing translation: no 'en' text here",
     ]
 

@@ -35,7 +35,8 @@ def assert_clean(result) -> None:  # noqa: ANN001 - a DeckResult
     for diagnostic in result.diagnostics:
         assert diagnostic.severity in ("error", "warning")
         assert diagnostic.line >= 0 and diagnostic.col >= 0
-        assert "\n" not in diagnostic.message
+        for lang in ("nl", "en"):  # each message stays on its line, in either language
+            assert "\n" not in diagnostic.render(lang)
     if result.deck is None:
         assert any(d.is_error for d in result.diagnostics)
 

@@ -46,6 +46,11 @@ class Clock:
         self.now += timedelta(seconds=seconds)
 
 
+def english(warnings: list[SaveError]) -> list[str]:
+    """The warnings of a read as an English reader sees them."""
+    return [str(warning) for warning in warnings]
+
+
 def lines_of(path: Path) -> list[dict[str, Any]]:
     raw = path.read_bytes()
     assert raw.endswith(b"\n")
@@ -309,7 +314,7 @@ def test_a_torn_last_line_is_ignored_with_a_warning(deck: Deck, tmp_path: Path) 
 
     again = Game.resume(game.path)
     assert len(again.warnings) == 1
-    assert again.warnings[0].startswith(f"{game.path}:4: the last line was cut off")
+    assert english(again.warnings)[0].startswith(f"{game.path}:4: the last line was cut off")
     assert again.session.rounds[0].choices["t1"].rationale == "bewaard"
     again.record_choice("t2", 2, "B", values_of(deck, again)[:1], [])
     again.reveal()
@@ -332,7 +337,7 @@ def test_a_last_line_without_its_newline_is_not_shown_then_lost(deck: Deck, tmp_
     game.path.write_bytes(game.path.read_bytes().removesuffix(b"\n"))
 
     again = Game.resume(game.path)
-    assert len(again.warnings) == 1 and "cut off" in again.warnings[0]
+    assert len(english(again.warnings)) == 1 and "cut off" in english(again.warnings)[0]
     shown = again.session.waiting_for()
     again.close()
     # what the resumed game shows is what is in the file
@@ -362,10 +367,10 @@ def test_a_garbage_line_in_the_middle_is_skipped_with_a_warning(deck: Deck, tmp_
     game.path.write_bytes(b"\n".join(lines))
 
     read = read_save(game.path)
-    assert read.warnings == [f"{game.path}:4: unreadable line ignored"]
+    assert english(read.warnings) == [f"{game.path}:4: unreadable line ignored"]
     assert set(read.session.rounds[0].choices) == {"t1", "t2"}
     again = Game.resume(game.path)
-    assert again.warnings == read.warnings
+    assert english(again.warnings) == english(read.warnings)
     again.reveal()
     again.close()
     assert read_save(game.path).session.rounds[0].revealed
@@ -404,10 +409,10 @@ def test_a_hand_edited_line_that_does_not_fit_is_skipped(deck: Deck, tmp_path: P
             line = {"seq": seq, "ts": "2025-03-01T08:00:00.000Z", **event, **values}
             handle.write(json.dumps(line) + "\n")
     read = read_save(game.path)
-    assert sorted(w.split(": ", 1)[0] for w in read.warnings) == [
+    assert sorted(w.split(": ", 1)[0] for w in english(read.warnings)) == [
         f"{game.path}:{n}" for n in range(3, 10)
     ]
-    assert all(w.endswith("line ignored") for w in read.warnings)
+    assert all(w.endswith("line ignored") for w in english(read.warnings))
     assert read.session.rounds[0].choices == {} and len(read.session.rounds) == 1
 
 
@@ -549,7 +554,9 @@ def test_a_choice_with_a_duration_that_is_not_a_time_is_ignored(
     game.close()
     line = append_events(game.path, a_choice(game, seconds=seconds))
     read = read_save(game.path)
-    assert read.warnings == [f"{game.path}:{line}: choice with a damaged duration; line ignored"]
+    assert english(read.warnings) == [
+        f"{game.path}:{line}: choice with a damaged duration; line ignored"
+    ]
     assert read.session.rounds[0].choices == {}
 
 
@@ -757,7 +764,7 @@ def test_a_hand_edited_line_must_fit_the_rules_of_play(
         assert read.warnings == []
         assert read.events[-1]["seq"] == lines_of(game.path)[-1]["seq"]
     else:
-        assert read.warnings == [f"{game.path}:{line}: {problem}; line ignored"]
+        assert english(read.warnings) == [f"{game.path}:{line}: {problem}; line ignored"]
         assert read.session.rounds == expected.rounds  # nothing of the line was applied
         assert (read.session.actions, read.session.closing, read.session.ended) == (
             expected.actions,
@@ -806,7 +813,7 @@ def test_lines_that_crashed_the_reader_are_ignored_with_a_warning(
     with game.path.open("a", encoding="utf-8") as handle:
         handle.write("[" * 100_000 + "\n")  # nesting deeper than Python's recursion limit
     read = read_save(game.path)
-    assert read.warnings == [
+    assert english(read.warnings) == [
         f"{game.path}:{first}: unknown event '['a', 'list']'; line ignored",
         f"{game.path}:{first + 1}: unknown event '{{'a': 'dict'}}'; line ignored",
         f"{game.path}:{first + 2}: unreadable line ignored",
@@ -1007,7 +1014,7 @@ def test_no_hand_edited_line_crashes_the_reader(
     except SaveError as exc:  # only the first line can make a save unusable
         assert "\n" not in str(exc)
     else:
-        assert all("\n" not in warning for warning in read.warnings)
+        assert all("\n" not in warning for warning in english(read.warnings))
         assert read.events[0]["event"] == "session_started"
 
 
@@ -1021,8 +1028,8 @@ def test_a_read_without_the_events_has_the_same_session(deck: Deck, tmp_path: Pa
     assert light.events == [whole.events[0], whole.events[-1]]
     assert light.next_seq == whole.next_seq
     assert (
-        light.warnings
-        == whole.warnings
+        english(light.warnings)
+        == english(whole.warnings)
         == [f"{game.path}:{line}: card_skipped for the wrong card; line ignored"]
     )
     assert light.session.rounds == whole.session.rounds

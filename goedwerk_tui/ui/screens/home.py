@@ -124,7 +124,7 @@ class SavePickerScreen(GoedWerkScreen):
         try:
             game = Game.resume(path)
         except SaveError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.message(self.app.lang), severity="error", markup=False)
             return
         self.app.start_game(game)
 
@@ -210,7 +210,7 @@ class NewSessionScreen(GoedWerkScreen):
                 language=language,
             )
         except (CommandError, RuleError, SaveError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(exc.message(self.app.lang), severity="error", markup=False)
             return
         self.app.start_game(game)
 

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goedwerk_tui.domain.debrief import Debrief, TeamRef
+from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.savelog import SaveError
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
@@ -61,7 +62,7 @@ class ReplayScreen(GoedWerkScreen):
     def on_mount(self) -> None:
         for warning in self.debrief.warnings:
             self.notify(
-                t("replay.warning", self.lang, warning=warning),
+                t("replay.warning", self.lang, warning=say(warning, self.lang)),
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -189,6 +190,6 @@ def open_replay(app: Any, paths: list[Path]) -> None:
     try:
         debrief = Debrief.from_paths(paths)
     except SaveError as exc:
-        app.notify(str(exc), severity="error", markup=False)
+        app.notify(exc.message(app.lang), severity="error", markup=False)
         return
     app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang))
