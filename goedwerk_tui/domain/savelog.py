@@ -403,7 +403,7 @@ def _first_line_problem(display: str, raw: str | bytes, cut: bool, deep: bool) -
         return SaveError("save.nested_too_deeply", path=display)
     head = raw.lstrip()[:1] if isinstance(raw, str) else raw.lstrip()[:1].decode("latin-1")
     if cut and head == "{":
-        return SaveError("save.first_line_cut", path=display)
+        return SaveError("save.torn_first_line", path=display)  # as when it parses
     return SaveError("save.first_not_object", path=display)
 
 

@@ -385,7 +385,6 @@ MESSAGES: dict[str, str] = {
     "save.recreate_failed": "{path}: the save was deleted or replaced and cannot be written again: {reason}",
     "save.not_regular": "{path}: not a regular file, so not a save",
     "save.nested_too_deeply": "{path}:1: the first line is nested too deeply to read; goedwerk never writes such a save",
-    "save.first_line_cut": "{path}:1: the first line is cut off: the save was not fully written",
     "save.no_teams": "{path}:1: the save has no teams; a session has at least one",
     "save.too_many_teams": "{path}:1: the save has {count} teams; a session has at most {limit}",
     "session.too_many_cards": "at most {limit} cards in one session (asked for {count}); use --cards {limit} or fewer",

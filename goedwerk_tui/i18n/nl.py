@@ -385,7 +385,6 @@ MESSAGES: dict[str, str] = {
     "save.recreate_failed": "{path}: het opslagbestand is verwijderd of vervangen en kan niet opnieuw worden geschreven: {reason}",
     "save.not_regular": "{path}: geen gewoon bestand, dus geen opgeslagen sessie",
     "save.nested_too_deeply": "{path}:1: de eerste regel is te diep genest om te lezen; zo'n bestand schrijft goedwerk nooit",
-    "save.first_line_cut": "{path}:1: de eerste regel is afgebroken: de sessie is niet volledig opgeslagen",
     "save.no_teams": "{path}:1: de sessie heeft geen teams; een sessie heeft er minstens één",
     "save.too_many_teams": "{path}:1: de sessie heeft {count} teams; een sessie heeft er hoogstens {limit}",
     "session.too_many_cards": "hoogstens {limit} kaarten in één sessie (gevraagd: {count}); gebruik --cards {limit} of minder",

@@ -43,8 +43,10 @@ def test_a_cut_off_first_line_says_the_save_was_not_fully_written(
     first = path.read_bytes().split(b"\n")[0]
     path.write_bytes(first[: len(first) // 2])  # the program stopped while writing it
     error = refusal(path)
-    assert error.code == "save.first_line_cut"
-    assert error.message("en").endswith("the first line is cut off: the save was not fully written")
+    assert error.code == "save.torn_first_line"  # the same line as for a cut that parses
+    assert error.message("en").endswith(
+        "the first line was cut off (the program stopped while writing); the save holds no session"
+    )
 
 
 def test_a_byte_order_mark_is_read_past(deck: Deck, tmp_path: Path) -> None:
