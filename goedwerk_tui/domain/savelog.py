@@ -318,18 +318,7 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     in less memory.
     """
     display = str(path)
-    try:
-        data = read_regular_file(path, MAX_SAVE_BYTES)
-    except FileTooLarge:
-        raise SaveError("save.too_big", path=display, limit=MAX_SAVE_BYTES) from None
-    except NotARegularFile as exc:
-        if exc.kind == "folder":
-            raise SaveError("save.is_folder", path=display) from None
-        raise SaveError("save.not_regular", path=display) from None
-    except OSError as exc:
-        raise _file_problem(display, exc, "save.cannot_read") from None
-    if data.startswith(_BOM):  # an editor added it; the save is read without it
-        data = data[len(_BOM) :]
+    data = _read_file(path, display)
     if not data.strip():
         raise SaveError("save.empty", path=display)
     warnings: list[SaveError] = []
@@ -395,6 +384,23 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
 
 
 _BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
+
+
+def _read_file(path: Path, display: str) -> bytes:
+    """The save's bytes: a regular file of at most MAX_SAVE_BYTES, without a BOM."""
+    try:
+        data = read_regular_file(path, MAX_SAVE_BYTES)
+    except FileTooLarge:
+        raise SaveError("save.too_big", path=display, limit=MAX_SAVE_BYTES) from None
+    except NotARegularFile as exc:
+        if exc.kind == "folder":
+            raise SaveError("save.is_folder", path=display) from None
+        raise SaveError("save.not_regular", path=display) from None
+    except OSError as exc:
+        raise _file_problem(display, exc, "save.cannot_read") from None
+    if data.startswith(_BOM):  # an editor added it; the save is read without it
+        data = data[len(_BOM) :]
+    return data
 
 
 def _first_line_problem(display: str, raw: str | bytes, cut: bool, deep: bool) -> SaveError:
