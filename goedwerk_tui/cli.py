@@ -56,8 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="write a debrief report of saved sessions")
     report.add_argument("saves", metavar="SAVE", nargs="+")
-    report.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
+    report.add_argument(
+        "--format",
+        choices=("md", "html", "csv", "xlsx", "json"),
+        help="default: from the -o file's extension (.md .html .csv .xlsx .json), else md",
+    )
     report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    report.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        metavar="SEP",
+        help="CSV column separator: ',' (default), ';' (Dutch Excel) or 'tab'",
+    )
     report.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
 
     validate = sub.add_parser("validate", help="check decks and catalogues")
@@ -110,7 +120,7 @@ def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> in
     if command == "report":  # reads saves only: no deck or YAML machinery
         from goedwerk_tui.report.command import run_report
 
-        return run_report(args.saves, args.format, args.output, lang)
+        return run_report(args.saves, args.format, args.output, lang, args.delimiter)
     if command not in AUTHORING:
         from goedwerk_tui.ui.launch import launch
 

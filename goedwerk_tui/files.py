@@ -11,12 +11,14 @@ from goedwerk_tui.domain.errors import CommandError
 __all__ = ["CommandError", "atomic_write"]
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (as UTF-8, or bytes as they are) to ``path`` through a temporary
+    file and a rename."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

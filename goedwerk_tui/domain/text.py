@@ -9,9 +9,10 @@ LANGUAGES = ("nl", "en")
 
 # C0 controls except tab and newline, DEL, C1 controls (ESC starts ANSI sequences;
 # C1 CSI does too) and the Unicode bidirectional overrides/isolates/marks that can
-# make text read differently from how it is stored ("Trojan Source").
+# make text read differently from how it is stored ("Trojan Source"), and lone
+# surrogates (half a character: JSON in a save can hold one; no terminal can show it).
 UNSAFE_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 

@@ -10,16 +10,20 @@ asks for the same few hundred labels tens of thousands of times.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TableInfo, TeamRef
 from goedwerk_tui.domain.deck import TensionField
+from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.session import Choice
-from goedwerk_tui.domain.text import UNSAFE_CHARS, LocalText, sanitize
-from goedwerk_tui.i18n import t
+from goedwerk_tui.domain.text import LANGUAGES, UNSAFE_CHARS, LocalText, sanitize
+from goedwerk_tui.i18n import t, tn
 
 LETTERS = "ABCDEF"
 TOP_VALUES = 8  # values per team in the "invoked most" charts
-FORMATS = ("md", "html", "csv", "json")
+FORMATS = ("md", "html", "csv", "xlsx", "json")
+_POLE = "\x00"  # where a pole's name goes in a message (no message holds this character)
 
 
 def one_line(text: str) -> str:
@@ -65,12 +69,42 @@ def stance_axis(stance: int) -> str:
     return _AXES.get(stance) or _axis(stance)
 
 
-def when(ts: str) -> str:
-    """A saved time stamp as ``2025-03-01 09:00 UTC`` (the time stamp as is when odd)."""
+def when(ts: str, lang: str) -> str:
+    """A saved UTC time stamp in the machine's local time: ``4 mrt 2025 10:00 CET``.
+
+    The zone is the one of the machine that writes the report (``TZ``, else the
+    system's), named by its abbreviation, or by its offset (``+0530``) when it has none.
+    A time stamp that is not a UTC time stamp as goedwerk writes them is shown as is.
+    """
     stamp = one_line(ts)
-    if len(stamp) >= 16 and stamp[10] == "T" and stamp.endswith("Z"):
-        return f"{stamp[:10]} {stamp[11:16]} UTC"
-    return stamp or "—"
+    if not stamp.endswith("Z"):
+        return stamp or "—"
+    try:
+        moment = datetime.fromisoformat(stamp[:-1] + "+00:00").astimezone()
+    except (ValueError, OverflowError, OSError):
+        return stamp
+    month = t("report.months", lang).split()[moment.month - 1]
+    zone = moment.tzname() or moment.strftime("%z")
+    return f"{moment.day} {month} {moment.year} {moment:%H:%M} {zone}"
+
+
+def warning_text(warning: GoedwerkError | Message | str, lang: str) -> str:
+    """A warning from reading the saves, in ``lang``, its time stamp in local time."""
+    if isinstance(warning, str):
+        return say(warning, lang)
+    last = warning.params.get("last")
+    if isinstance(last, str):
+        return Message(warning.code, **{**warning.params, "last": when(last, lang)}).message(lang)
+    return warning.message(lang)
+
+
+def text_language(text: LocalText, lang: str) -> str:
+    """The language of what ``text.get(lang)`` gives (``lang`` when it has a translation)."""
+    given = text.by_lang
+    for wanted in (lang, *LANGUAGES):
+        if wanted in given:
+            return wanted
+    return next(iter(given), lang)
 
 
 class Words:
@@ -149,18 +183,27 @@ class Words:
         return name
 
     def stance(self, stance: int, tension: TensionField) -> str:
-        """``-2`` as "strongly toward Content", ``0`` as "in the middle"."""
+        """``-2`` as "helemaal Inhoud", ``0`` as "in het midden": the words of the screens."""
         key = (tension.id, stance)
         words = self._stances.get(key)
         if words is None:
             if stance == 0:
-                words = t("report.stance.middle", self.lang)
+                words = self.t("stance.middle")
             else:
-                pole = (tension.pole_a if stance < 0 else tension.pole_b).get(self.lang)
-                full = "report.stance.full" if abs(stance) == 2 else "report.stance.lean"
-                words = t(full, self.lang, pole=one_line(pole))
-            words = self._stances[key] = self.escape(words)
+                pole = self.pole_a(tension) if stance < 0 else self.pole_b(tension)
+                full = "stance.full" if abs(stance) == 2 else "stance.lean"
+                words = self._with_pole(full, pole)
+            self._stances[key] = words
         return words
+
+    def _with_pole(self, key: str, pole: str) -> str:
+        """The message ``key`` around a pole's name as ``pole_a``/``pole_b`` give it.
+
+        Escaping works character by character in every format, so the message is
+        escaped around a placeholder, and the name (escaped, and in HTML perhaps
+        marked with its language) goes in its place.
+        """
+        return self.escape(t(key, self.lang, pole=_POLE)).replace(_POLE, pole)
 
     def option(self, letter: str | None) -> str:
         if not letter:
@@ -180,12 +223,12 @@ class Words:
     def table_summary(self, table: TableInfo) -> str:
         """One line about a table: when, how far it got, which teams."""
         teams = ", ".join(one_line(team.name) for team in table.teams)
-        text = t(
+        text = tn(
             "report.table_line",
             self.lang,
-            when=when(table.started),
+            table.cards_planned,
+            when=when(table.started, self.lang),
             played=table.rounds_played,
-            planned=table.cards_planned,
             teams=teams,
         )
         if not table.finished:
@@ -214,7 +257,7 @@ class Words:
             )
             parts.append(self.t("report.contested", values=names))
         if rnd.options > 1:
-            parts.append(self.t("report.options_count", n=rnd.options))
+            parts.append(self.escape(tn("report.options_count", self.lang, rnd.options)))
         return "; ".join(parts)
 
     def toward(self, tension: TensionField, pole: str, key: str = "report.toward") -> str:
@@ -222,9 +265,8 @@ class Words:
         cache_key = (tension.id, pole + key)
         label = self._towards.get(cache_key)
         if label is None:
-            text = tension.pole_a if pole == "a" else tension.pole_b
-            label = self.t(key, pole=one_line(text.get(self.lang)))
-            self._towards[cache_key] = label
+            name = self.pole_a(tension) if pole == "a" else self.pole_b(tension)
+            label = self._towards[cache_key] = self._with_pole(key, name)
         return label
 
     def answer_columns(self, tension: TensionField) -> list[str]:
@@ -239,7 +281,12 @@ class Words:
             self.t("report.time"),
         ]
 
-    def choice(self, rnd: DebriefRound, choice: Choice) -> str:
+    def typed(self, table: int, text: str) -> str:
+        """Text typed at ``table`` (a rationale, a note, an action), on one line."""
+        del table  # formats with markup may say the session's language (HtmlWords)
+        return self.text(text)
+
+    def choice(self, rnd: DebriefRound, choice: Choice, table: int = 1) -> str:
         """A choice in one line: time, stance, option, values, rationale.
 
         ``0:42 · -1 (leans toward Content) · option B · toward Content: Integrity ·
@@ -264,7 +311,7 @@ class Words:
             key_b = (tension.id, "b", choice.values_b)
             parts.append(pulls.get(key_b) or self._pull(tension, "b", choice.values_b))
         if choice.rationale:
-            rationale = self.text(choice.rationale)
+            rationale = self.typed(table, choice.rationale)
             if rationale:
                 parts.append(f"“{rationale}”")
         return " · ".join(parts)

@@ -1,19 +1,15 @@
-"""The debrief as CSV: one row per team per card, safe to open in a spreadsheet.
+"""The debrief as CSV: every choice, earlier choice, note and action, one row each.
 
-Columns (stable English names, so scripts can rely on them):
+The rows and columns are those of ``report/rows.py`` (the XLSX report has the same).
+``delimiter`` is ``,`` (the default), ``;`` (what a Dutch Excel expects; numbers then
+get a decimal comma, ``54,0``, as that Excel reads them) or a tab. Lines end in CRLF
+(RFC 4180); ``goedwerk report -o`` puts a byte order mark first, so spreadsheet
+programs read the file as UTF-8.
 
-``session`` (session id), ``table`` (1, 2... in the order the saves were given),
-``round`` (round number at that table), ``card`` (card title), ``field`` (tension
-field name), ``team`` (team name), ``stance`` (-2..2: negative toward pole A),
-``option`` (A-F or empty), ``values_a`` / ``values_b`` (value names toward pole A/B,
-separated by "; "), ``rationale``, ``seconds`` (from the deal to the last choice;
-empty when unknown), ``status`` (revealed, skipped or open), ``changes`` (how
-often the team changed its mind before its last choice).
-
-Text is in the report language. Every text cell is sanitized; a cell that a
-spreadsheet could read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return, also after leading spaces) gets a leading ``'``. The numbers
-we write ourselves (table, round, stance, seconds, changes) stay numbers.
+Every text cell is sanitized; a cell that a spreadsheet could read as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, also after
+leading spaces) gets a leading ``'``. The numbers we write ourselves (table, round,
+stance, seconds, changes) stay numbers.
 """
 
 from __future__ import annotations
@@ -23,24 +19,9 @@ import io
 
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.text import sanitize
-from goedwerk_tui.report import Words, plain
+from goedwerk_tui.report.rows import SheetRows
 
-COLUMNS = (
-    "session",
-    "table",
-    "round",
-    "card",
-    "field",
-    "team",
-    "stance",
-    "option",
-    "values_a",
-    "values_b",
-    "rationale",
-    "seconds",
-    "status",
-    "changes",
-)
+DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -52,33 +33,18 @@ def cell(text: str) -> str:
     return text
 
 
-def render_csv(debrief: Debrief, lang: str) -> str:
-    w = Words(debrief, lang, plain)
+def render_csv(debrief: Debrief, lang: str, delimiter: str = ",") -> str:
+    """``delimiter`` is a key of ``DELIMITERS``."""
+    sep = DELIMITERS[delimiter]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    sessions = [cell(table.session_id) for table in debrief.tables]
-    for rnd in debrief.rounds:
-        card = cell(rnd.card.title.get(lang))
-        tension = cell(rnd.field.name.get(lang))
-        for entry in rnd.entries:
-            choice = entry.choice
-            writer.writerow(
-                (
-                    sessions[entry.team.table - 1],
-                    entry.team.table,
-                    entry.round,
-                    card,
-                    tension,
-                    cell(entry.team.name),
-                    choice.stance,
-                    cell(choice.option or ""),
-                    cell(w.values(choice.values_a, "; ")),
-                    cell(w.values(choice.values_b, "; ")),
-                    cell(choice.rationale),
-                    "" if choice.seconds is None else f"{choice.seconds:.1f}",
-                    entry.status,
-                    len(entry.changes),
-                )
-            )
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
+    rows = iter(SheetRows(debrief, lang, cell))
+    writer.writerow(next(rows))
+    if sep != ";":
+        writer.writerows(rows)
+        return buffer.getvalue()
+    for row in rows:
+        writer.writerow(
+            [str(value).replace(".", ",") if type(value) is float else value for value in row]
+        )
     return buffer.getvalue()

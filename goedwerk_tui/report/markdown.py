@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
-from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.text import reflow
 from goedwerk_tui.report import (
     LETTERS,
@@ -20,6 +19,7 @@ from goedwerk_tui.report import (
     one_line,
     signed,
     stance_axis,
+    warning_text,
 )
 
 _SPECIAL = "\\`*_[]<>&|~#!{}"
@@ -54,7 +54,7 @@ def render_markdown(debrief: Debrief, lang: str) -> str:
     if debrief.warnings:
         out.append(f"## {w.t('report.warnings')}")
         out.append("")
-        out.extend(f"- {w.text(say(warning, w.lang))}" for warning in debrief.warnings)
+        out.extend(f"- {w.text(warning_text(warning, w.lang))}" for warning in debrief.warnings)
         out.append("")
     return _lines(out)
 
@@ -158,7 +158,7 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
             out.append(f"  - {w.choice(rnd, entry.choice)}")
         out.append("")
     if rnd.notes:
-        out.append(f"**{w.t('report.notes')}**")
+        out.append(f"**{w.t('reveal.notes')}**")
         out.append("")
         for table, note in rnd.notes:
             prefix = f"{w.table(table)}: " if w.debrief.several_tables else ""

@@ -6,8 +6,11 @@ which the game draws from ``secrets``, come from a counter instead.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -57,6 +60,22 @@ cards:
 """
 
 START = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
+
+
+@contextlib.contextmanager
+def local_zone(name: str) -> Iterator[None]:
+    """The machine's time zone is ``name`` (``TZ``, also for subprocesses) meanwhile."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 def debrief_deck(folder: Path) -> Deck:
