@@ -92,6 +92,7 @@ class Game:
         self.session = session
         self.log = log
         self.clock = clock
+        self.notices: list[GoedwerkError] = []
         self.warnings: list[SaveError] = []  # from reading the save, said by the UI
         # Every event written, in order: the save is re-created from them when it is
         # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
@@ -228,6 +229,11 @@ class Game:
             self.skip()
         return self.commit(self.session.start_closing())
 
+    def back_to_dealing(self) -> dict[str, Any]:
+        """Leave the closing step (no action recorded yet) and deal the next card."""
+        self.commit(self.session.resume_dealing())
+        return self.commit(self.session.deal())
+
     def add_note(self, text: str) -> dict[str, Any]:
         return self.commit(self.session.add_note(clean_input(text, 1000)))
 
@@ -247,6 +253,12 @@ class Game:
             self.unsaved = exc
         finally:
             self.log.close()
+
+    def take_notices(self) -> list[GoedwerkError]:
+        """Notices for the facilitator since the last call (none yet: the save-safety
+        work fills this, e.g. "save re-created"); the UI shows them after each intent."""
+        notices, self.notices = self.notices, []
+        return notices
 
     # ----- time ------------------------------------------------------------------
     def seconds_on_card(self, now: datetime | None = None) -> float | None:

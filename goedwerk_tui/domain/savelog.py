@@ -445,6 +445,7 @@ _REQUIRED: dict[str, dict[str, Any]] = {
     "note_added": {"round": _INT, "card": str, "text": str},
     "action_recorded": {"team": str, "text": str},
     "closing_started": {},
+    "dealing_resumed": {},
     "session_resumed": {},
     "session_ended": {},
 }
@@ -627,6 +628,14 @@ class _Replay:
                 return Message("event.second_closing")
             if rounds and not (rounds[-1].revealed or rounds[-1].skipped):
                 return Message("event.closing_early")
+            return None
+        if kind == "dealing_resumed":  # Session.resume_dealing
+            if not session.closing:
+                return Message("event.resume_outside_closing")
+            if session.actions:
+                return Message("event.resume_after_action")
+            if len(rounds) >= len(session.cards):
+                return Message("event.resume_no_cards")
             return None
         if kind == "session_started":
             return Message("event.second_start")

@@ -263,6 +263,17 @@ class Session:
             raise RuleError("rule.reveal_first")
         return {"event": "closing_started", "rounds_played": len(self.played_rounds)}
 
+    def resume_dealing(self) -> dict[str, Any]:
+        """Back from the closing step to the cards, while cards remain and no team has
+        recorded an action yet (an action answers the whole session, so it closes it)."""
+        if self.phase != CLOSING:
+            raise RuleError("rule.not_closing")
+        if self.actions:
+            raise RuleError("rule.action_recorded_stays")
+        if not self.has_next_card:
+            raise RuleError("rule.no_cards_left")
+        return {"event": "dealing_resumed"}
+
     def end(self) -> dict[str, Any]:
         if self.ended:
             raise RuleError("rule.ended_already")
@@ -308,6 +319,8 @@ class Session:
             self.resumed += 1
         elif kind == "closing_started":
             self.closing = True
+        elif kind == "dealing_resumed":
+            self.closing = False
         elif kind == "session_ended":
             self.ended = True
             self.ended_ts = ts

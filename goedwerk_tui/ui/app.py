@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
@@ -116,7 +117,11 @@ class GoedWerkApp(App[None]):
         return localized(screen_class, self.lang)()
 
     def act(self, intent: Callable[..., R], *args: Any) -> R | None:
-        """Run a game intent; a refusal or a failed save is shown, never raised."""
+        """Run a game intent; a refusal or a failed save is shown, never raised.
+
+        Afterwards every notice the game has for the facilitator (a save re-created,
+        say) is shown, whether the intent succeeded or not.
+        """
         try:
             return intent(*args)
         except RuleError as exc:
@@ -127,7 +132,37 @@ class GoedWerkApp(App[None]):
                 severity="error",
                 markup=False,
             )
+        finally:
+            self.show_notices()
         return None
+
+    def show_notices(self) -> None:
+        if self._game is None:
+            return
+        for notice in self._game.take_notices():
+            self.notify(notice.message(self.lang), severity="warning", markup=False, timeout=10)
+
+    @property
+    def is_exiting(self) -> bool:
+        """Whether quitting has begun (``exit`` sets the return code)."""
+        return self.return_code is not None
+
+    async def action_quit(self) -> None:
+        """Quit (q, or ctrl+q where letters type): a screen may first keep what was
+        typed (the closing screen records typed actions)."""
+        if self.is_exiting:
+            return
+        before_quit = getattr(self.screen, "before_quit", None)
+        if before_quit is not None:
+            before_quit()
+        self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Once quitting has begun, keys and clicks still queued are dropped: a key
+        pressed right after ``q`` must not open a screen while the app shuts down."""
+        if self.is_exiting and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
 
     def action_help(self) -> None:
         from goedwerk_tui.ui.screens.help import HelpScreen

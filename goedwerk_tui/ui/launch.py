@@ -43,6 +43,22 @@ def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
     )
 
 
+def resume_command(save: Path) -> str:
+    """A command that resumes ``save`` when copied as is, from any folder: the absolute
+    path of this Python (``goedwerk`` may not be on PATH) and of the save, shell-quoted."""
+    import shlex
+    import sys
+
+    python = str(Path(sys.executable).absolute())
+    parts = [python, "-m", "goedwerk_tui", "resume", str(save.absolute())]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def quit_line(app_lang: str, save: Path) -> str:
+    """The one line printed on stderr after quitting an unfinished session."""
+    return f"goedwerk: {t('ui.quit_saved', app_lang, command=resume_command(save))}"
+
+
 def _session_app(  # noqa: ANN202 - a localized subclass of GoedWerkApp
     args: argparse.Namespace, command: str, lang: str | None, folder: Path, clock: Clock
 ):
@@ -83,5 +99,5 @@ def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> 
     app.run()
     game = app.current_game
     if game is not None and not game.session.ended:
-        print(f"goedwerk: {t('ui.quit_saved', app.lang, path=str(game.path))}", file=sys.stderr)
+        print(quit_line(app.lang, game.path), file=sys.stderr)
     return 0

@@ -26,6 +26,15 @@ def screen_text(app: Any, width: int = 120) -> str:
         return console.export_text()
 
 
+def footer_keys(app: Any) -> dict[str, str]:
+    """The keys the footer shows on the current screen: key -> what it displays."""
+    return {
+        key: active.binding.key_display or key
+        for key, active in app.screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }
+
+
 def keys(text: str) -> list[str]:
     """Key names that type ``text``."""
     names = {" ": "space", "[": "left_square_bracket", "]": "right_square_bracket"}

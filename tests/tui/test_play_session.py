@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.ui.screens.choice import ChoiceScreen
 from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
+from goedwerk_tui.ui.screens.confirm import ConfirmScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.reveal import RevealScreen
 from tests.tui.helpers import FakeClock, app_for, choose, keys, save_lines, screen_text
@@ -176,7 +178,13 @@ async def test_timer_counts_down_warns_and_never_takes_the_choice_away(saves_dir
         assert "Nog 0:20!" in screen_text(app)
         clock.advance(40)
         screen.refresh_status()
-        assert "Tijd is om (0:20 over)" in screen_text(app)
+        assert "Tijd is om: 0:20 over de limiet" in screen_text(app)
+        await pilot.press("1")  # the choice dialog shows the card's timer too
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Tijd is om: 0:20 over de limiet" in screen_text(app)
+        await pilot.press("escape")  # nothing changed: closes without asking
+        await pilot.pause()
         await choose(pilot, 1, option="A", pole_a=1)
         assert "t1" in app.game.session.current.choices
 
@@ -204,14 +212,25 @@ async def test_skip_a_card_and_stop_early_with_a_confirmation(saves_dir: Path) -
     app = app_for(["play", DECK, "--team", "Rood", "--team", "Blauw", "--cards", "3"], saves_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         first = app.game.session.current.card
-        await pilot.press("s")
+        await pilot.press("s")  # asks first; Esc keeps the card
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Deze kaart overslaan?" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.game.session.current.card == first
+        await pilot.press("s", "enter")  # Enter = yes
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.game.session.current.card != first
-        await pilot.press("e")  # once: only a warning
+        await pilot.press("e")  # asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        await pilot.press("e")  # twice: the cards stop
+        await pilot.press("e", "enter")  # confirmed: the cards stop
         await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
     events = [line["event"] for line in save_lines(saves_dir)]

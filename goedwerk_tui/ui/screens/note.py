@@ -6,13 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer, Label
 
+from goedwerk_tui.domain.session import MAX_NOTE
 from goedwerk_tui.i18n import t
+from goedwerk_tui.ui.widgets.text_field import TextField
 
 
 class NoteScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
+    ]
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -21,10 +26,12 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             yield Label(t("note.title", self.lang))
-            yield Input(placeholder=t("note.placeholder", self.lang), max_length=1000)
+            yield TextField(
+                lang=self.lang, placeholder=t("note.placeholder", self.lang), max_length=MAX_NOTE
+            )
         yield Footer()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: TextField.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,21 +17,18 @@ from goedwerk_tui.render.reveal_view import team_style
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 from goedwerk_tui.ui.screens.choice import ChoiceDraft, ChoiceScreen
+from goedwerk_tui.ui.screens.confirm import ask_first
+from goedwerk_tui.ui.widgets.timer import timer_text
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
 
-WARN_SECONDS = 30
-
-
-def clock_text(seconds: float) -> str:
-    seconds = int(abs(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
 
 class PlayScreen(GoedWerkScreen):
+    # key 1 is bound once per possible team count, so that the footer says "1-N" for
+    # the real N: check_action shows only the binding whose N is the session's
     BINDINGS = [
-        Binding("1", "team(1)", "key.team", key_display="1-6"),
+        *(Binding("1", f"team_key(1,{n})", "key.team", key_display=f"1-{n}") for n in range(1, 7)),
         *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
         Binding("r", "reveal", "key.reveal"),
         Binding("s", "skip", "key.skip"),
@@ -49,14 +45,8 @@ class PlayScreen(GoedWerkScreen):
         yield Static(self.status_text(), id="status")
         with VerticalScroll(id="card-scroll"):
             yield Static(
-                card_panel(
-                    session.deck,
-                    session.current_card,
-                    self.lang,
-                    number=session.current.number,
-                    total=len(session.cards),
-                ),
-                id="card",
+                card_panel(session.deck, session.current_card, self.lang),  # "kaart n van N"
+                id="card",  # is in the status line above: said once
             )
         with Horizontal(id="teams"):
             for index in range(len(session.teams)):
@@ -66,7 +56,6 @@ class PlayScreen(GoedWerkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._end_pressed = 0.0
         if self.app.game.session.settings.timer:
             self.set_interval(1.0, self.refresh_status)
 
@@ -84,14 +73,7 @@ class PlayScreen(GoedWerkScreen):
         left = game.seconds_left()
         if left is not None:
             status.append("   ")
-            if left < 0:
-                status.append(t("ui.timer.over", self.lang, time=clock_text(left)), "bold red")
-            elif left <= WARN_SECONDS:
-                status.append(
-                    t("ui.timer.warning", self.lang, time=clock_text(left)), "bold yellow"
-                )
-            else:
-                status.append(t("ui.timer", self.lang, time=clock_text(left)))
+            status.append_text(timer_text(left, self.lang))
         return status
 
     def refresh_status(self) -> None:
@@ -121,6 +103,14 @@ class PlayScreen(GoedWerkScreen):
         assert event.button.id is not None
         self.action_team(int(event.button.id.removeprefix("team-")))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "team_key":
+            return parameters[1] == len(self.app.game.session.teams)
+        return True
+
+    def action_team_key(self, number: int, _teams: int) -> None:
+        self.action_team(number)
+
     def action_team(self, number: int) -> None:
         session = self.app.game.session
         if number > len(session.teams) or session.current is None:
@@ -129,7 +119,12 @@ class PlayScreen(GoedWerkScreen):
         card = session.current_card
         assert card is not None
         screen = localized(ChoiceScreen, self.lang)(
-            session.deck, card, team, self.lang, session.current.choices.get(team.id)
+            session.deck,
+            card,
+            team,
+            self.lang,
+            session.current.choices.get(team.id),
+            self.app.game.seconds_left if session.settings.timer else None,
         )
         self.app.push_screen(screen, self._choice_made)
 
@@ -171,6 +166,9 @@ class PlayScreen(GoedWerkScreen):
             self.app.route()
 
     def action_skip(self) -> None:
+        ask_first(self, self.lang, "confirm.skip", self._skip)
+
+    def _skip(self) -> None:
         if self.app.act(self.app.game.skip) is None:
             return
         if self.app.act(self.app.game.next) is not None:
@@ -178,10 +176,8 @@ class PlayScreen(GoedWerkScreen):
             self.app.notify(t("ui.skipped", self.lang))
 
     def action_end_cards(self) -> None:
-        now = time.monotonic()
-        if now - self._end_pressed > 5:
-            self._end_pressed = now
-            self.notify(t("ui.confirm_end", self.lang), severity="warning")
-            return
+        ask_first(self, self.lang, "confirm.end", self._end_cards)
+
+    def _end_cards(self) -> None:
         if self.app.act(self.app.game.stop_dealing) is not None:
             self.app.route()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +15,11 @@ from textual.widgets import Footer, Static
 from goedwerk_tui.domain.session import Round, Session
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
-from goedwerk_tui.render.reveal_view import reveal_renderable
+from goedwerk_tui.render.card_view import option_letter
+from goedwerk_tui.render.reveal_view import reveal_renderable, team_style
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.confirm import ask_first
 from goedwerk_tui.ui.screens.note import NoteScreen
 
 if TYPE_CHECKING:
@@ -36,6 +39,9 @@ def round_reveal(session: Session, round_: Round, lang: str, width: int) -> Rend
         return Group(*parts)
     teams = [(team.id, team.name) for team in session.teams]
     parts.append(reveal_renderable(deck, field, teams, round_.choices, lang, width))
+    options = chosen_options(session, round_, lang)
+    if options is not None:
+        parts += [Text(), Text(t("reveal.options_chosen", lang), style="bold"), options]
     if card.reflection is not None:
         parts += [Text(), Text(t("card.reflection", lang), style="bold")]
         parts.append(Text(sanitize(reflow(card.reflection.get(lang)))))
@@ -46,6 +52,28 @@ def round_reveal(session: Session, round_: Round, lang: str, width: int) -> Rend
         parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
         parts += [Text("• " + sanitize(note)) for note in round_.notes]
     return Group(*parts)
+
+
+def chosen_options(session: Session, round_: Round, lang: str) -> Table | None:
+    """Each option some team chose, with its text and the teams that chose it."""
+    card = session.deck.card(round_.card)
+    if not card.options:
+        return None
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    for index, option in enumerate(card.options):
+        letter = option_letter(index)
+        teams = Text()
+        for number, team in enumerate(session.teams):
+            choice = round_.choices.get(team.id)
+            if choice is not None and choice.option == letter:
+                teams.append(("  " if teams else "  ← ") + sanitize(team.name), team_style(number))
+        if teams:
+            line = Text(sanitize(option.get(lang)))
+            line.append_text(teams)
+            grid.add_row(Text(f" {letter} "), line)
+    return grid if grid.row_count else None
 
 
 class RevealScreen(GoedWerkScreen):
@@ -82,6 +110,9 @@ class RevealScreen(GoedWerkScreen):
             self.app.route()
 
     def action_end_cards(self) -> None:
+        ask_first(self, self.app.lang, "confirm.end", self._end_cards)
+
+    def _end_cards(self) -> None:
         if self.app.act(self.app.game.stop_dealing) is not None:
             self.app.route()
 

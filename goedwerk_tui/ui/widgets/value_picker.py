@@ -1,4 +1,8 @@
-"""Type-to-filter list of catalogue values; each can pull toward pole A or pole B."""
+"""Type-to-filter list of catalogue values; each can pull toward one of the two poles.
+
+From the search box ↑/↓ move the list's highlight and ←/→ send the highlighted value
+toward the left or right pole, as in the list itself: the hint is true in both places.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from textual.widgets.option_list import Option
 from goedwerk_tui.domain.catalogue import PublicValue, ValueCatalogue
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
+from goedwerk_tui.ui.widgets.text_field import TextField
 
 
 class ValueList(OptionList):
@@ -46,12 +51,47 @@ class ValueList(OptionList):
             self.post_message(self.PoleChosen(event.option.id, "cycle"))
 
 
+class ValueSearch(TextField):
+    """The search box: typing filters; arrows act on the list's highlighted value."""
+
+    BINDINGS = [
+        Binding("left", "pole('a')", "", show=False),
+        Binding("right", "pole('b')", "", show=False),
+        Binding("down", "highlight(1)", "", show=False),
+        Binding("up", "highlight(-1)", "", show=False),
+    ]
+
+    def action_pole(self, pole: str) -> None:
+        self.list.action_pole(pole)
+
+    def action_highlight(self, step: int) -> None:
+        if step > 0:
+            self.list.action_cursor_down()
+        else:
+            self.list.action_cursor_up()
+
+    @property
+    def list(self) -> ValueList:
+        assert self.parent is not None
+        return self.parent.query_one(ValueList)
+
+
 class ValuePicker(Vertical):
     DEFAULT_CSS = """
     ValuePicker { height: auto; }
     ValuePicker ValueList { height: 6; border: none; }
     ValuePicker #summary { height: auto; padding: 0 1; }
     """
+
+    @dataclass
+    class Changed(Message):
+        """The values toward the poles changed."""
+
+        picker: ValuePicker
+
+        @property
+        def control(self) -> ValuePicker:
+            return self.picker
 
     def __init__(
         self,
@@ -75,7 +115,9 @@ class ValuePicker(Vertical):
         self.chosen: dict[str, str] = dict(chosen or {})  # value id -> "a" | "b"
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("choice.filter", self.lang), id="filter")
+        yield ValueSearch(
+            lang=self.lang, placeholder=t("choice.filter", self.lang), max_length=40, id="filter"
+        )
         yield ValueList(id="values")
         yield Static(id="summary")
 
@@ -101,20 +143,25 @@ class ValuePicker(Vertical):
                 continue
             options.append(Option(self._prompt(value), id=value.id))
         values.set_options(options)
-        if highlighted is not None:
-            ids = [o.id for o in options]
-            if highlighted in ids:
-                values.highlighted = ids.index(highlighted)
+        ids = [o.id for o in options]
+        if highlighted is not None and highlighted in ids:
+            values.highlighted = ids.index(highlighted)
+        elif options:  # the search box's arrows act on the first match
+            values.highlighted = 0
         self._update_summary()
 
     def _prompt(self, value: PublicValue) -> Text:
         pole = self.chosen.get(value.id)
         text = Text()
-        text.append("◀ A " if pole == "a" else "    ", style="bold cyan")
+        text.append("◀ " if pole == "a" else "  ", style="bold cyan")
         text.append(sanitize(value.name.get(self.lang)), style="bold" if pole else "")
+        text.append(" ▶" if pole == "b" else "  ", style="bold magenta")
+        if pole:  # the pole's name, never "A"/"B" next to options A-D
+            name = self.pole_names[0 if pole == "a" else 1]
+            toward = t("choice.toward", self.lang, pole=name)
+            text.append(f" {toward}", style="cyan" if pole == "a" else "magenta")
         if value.id in self.suggested:
             text.append(f"  ★ {t('choice.suggested', self.lang)}", style="dim")
-        text.append("  B ▶" if pole == "b" else "", style="bold magenta")
         return text
 
     def on_value_list_pole_chosen(self, event: ValueList.PoleChosen) -> None:
@@ -131,6 +178,7 @@ class ValuePicker(Vertical):
         value = self.catalogue.by_id[event.value_id]
         values.replace_option_prompt(event.value_id, self._prompt(value))
         self._update_summary()
+        self.post_message(self.Changed(self))
 
     def pole_values(self, pole: str) -> list[str]:
         return [v.id for v in self.ordered if self.chosen.get(v.id) == pole]

@@ -1,0 +1,130 @@
+"""The one text field of goedwerk: an Input that keeps typed and pasted text harmless.
+
+- Pasted text is cleaned once (``clean_input``: escape sequences, control and bidi
+  characters removed, line breaks and tabs become spaces) and inserted where the
+  cursor is, in its own order; every line of a multi-line paste is kept.
+- Typed text never holds control or bidi characters either (U+202E never shows).
+- Text past the field's limit is cut silently (no terminal bell) and a note under
+  the field says so ("ingekort tot 500 tekens").
+
+An ESC inside a bracketed paste makes Textual's terminal parser hand everything
+after it to the app as separate key presses (the ESC itself as "^"), *before* the
+Paste event with the text in front of the ESC. The field recognises that burst (a
+"^" followed by keys within a few milliseconds, then the Paste): Tab and Enter in it
+do not move focus or submit, and when the Paste arrives the burst is taken back and
+the whole text is cleaned once, in its real order.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.widgets import Input, Static
+
+from goedwerk_tui.domain.text import ESCAPE_SEQUENCE, UNSAFE_CHARS, clean_input
+from goedwerk_tui.i18n import t
+
+# Keys of one terminal read arrive microseconds apart; no one types this fast.
+BURST_SECONDS = 0.005
+BREAKS = frozenset(("tab", "enter", "ctrl+j", "ctrl+m"))
+
+
+def strip_unsafe(text: str) -> str:
+    """Typed text without escape sequences or unsafe characters; breaks become spaces."""
+    text = ESCAPE_SEQUENCE.sub("", text)
+    return UNSAFE_CHARS.sub("", text.replace("\n", " ").replace("\t", " "))
+
+
+class TextFieldNote(Static):
+    """The line under a text field that says its text was cut to the limit."""
+
+    DEFAULT_CSS = """
+    TextFieldNote { height: auto; color: $text-warning; padding: 0 1; display: none; }
+    TextFieldNote.-shown { display: block; }
+    """
+
+
+class TextField(Input):
+    """A one-line text field; ``lang`` is the language of its note."""
+
+    def __init__(
+        self, value: str = "", *, lang: str = "nl", max_length: int = 0, **kwargs: object
+    ) -> None:
+        super().__init__(strip_unsafe(value), max_length=max_length, **kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.note = TextFieldNote()
+        self._burst_start: int | None = None  # where a "^"-started burst of keys began
+        self._burst_last = 0.0
+
+    def on_mount(self) -> None:
+        if self.parent is not None:
+            self.parent.mount(self.note, after=self)
+
+    @property
+    def was_cut(self) -> bool:
+        """Whether the note about the limit is showing."""
+        return self.note.has_class("-shown")
+
+    def show_cut_note(self) -> None:
+        text = t("field.cut", self.lang, count=self.max_length)
+        self.note.update(Text(text))
+        self.note.add_class("-shown")
+
+    def restricted(self) -> None:
+        """Typing past the limit: no bell, a visible note instead."""
+        if self.max_length and len(self.value) >= self.max_length:
+            self.show_cut_note()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every edit (typed, pasted, inserted) passes here: unsafe characters never enter."""
+        super().replace(self._fit(strip_unsafe(text), start, end), start, end)
+
+    def on_key(self, event: events.Key) -> None:
+        """Follow a burst of keys that an ESC in a paste turned the rest of it into."""
+        in_burst = self._burst_start is not None and event.time - self._burst_last < BURST_SECONDS
+        if in_burst and event.key in BREAKS:  # part of the paste: no focus move, no submit
+            event.stop()
+            event.prevent_default()
+            self.insert_text_at_cursor(" ")
+        elif not in_burst:
+            self._burst_start = None
+            if event.character == "^":  # how the parser passes on the ESC
+                self._burst_start = min(self.selection)
+        self._burst_last = event.time
+
+    def _take_back_burst(self, event: events.Paste) -> str:
+        """The paste's whole text: its start plus the keys the parser split off."""
+        start = self._burst_start
+        self._burst_start = None
+        if start is None or event.time - self._burst_last >= BURST_SECONDS:
+            return event.text
+        end = self.cursor_position
+        rest = self.value[start:end].replace("^", "\x1b")
+        super().replace("", start, end)
+        self.cursor_position = start
+        return event.text + rest
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # Input keeps only the first line and rings on overflow
+        event.stop()
+        raw = self._take_back_burst(event)
+        text = clean_input(raw, len(raw))
+        if not text:
+            return
+        # clean_input trims; a paste between words keeps the spaces at its ends
+        text = (" " if raw[:1].isspace() else "") + text
+        text += " " if raw[-1:].isspace() else ""
+        selection = self.selection
+        start, end = sorted((selection.start, selection.end))
+        self.replace(text, start, end)
+
+    def _fit(self, text: str, start: int, end: int) -> str:
+        """``text`` cut so that the value stays within the limit (showing the note)."""
+        if not self.max_length:
+            return text
+        low, high = sorted((max(0, start), min(len(self.value), end)))
+        room = self.max_length - (len(self.value) - (high - low))
+        if len(text) > room:
+            self.show_cut_note()
+            return text[: max(0, room)]
+        return text
