@@ -92,7 +92,6 @@ class Game:
         self.session = session
         self.log = log
         self.clock = clock
-        self.notices: list[GoedwerkError] = []
         self.warnings: list[SaveError] = []  # from reading the save, said by the UI
         # Every event written, in order: the save is re-created from them when it is
         # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
@@ -253,12 +252,6 @@ class Game:
             self.unsaved = exc
         finally:
             self.log.close()
-
-    def take_notices(self) -> list[GoedwerkError]:
-        """Notices for the facilitator since the last call (none yet: the save-safety
-        work fills this, e.g. "save re-created"); the UI shows them after each intent."""
-        notices, self.notices = self.notices, []
-        return notices
 
     # ----- time ------------------------------------------------------------------
     def seconds_on_card(self, now: datetime | None = None) -> float | None:
