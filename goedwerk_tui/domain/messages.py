@@ -12,6 +12,7 @@ A value that is itself a Message or a GoedwerkError is said in the same language
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from goedwerk_tui.domain.text import sanitize
 
@@ -87,7 +88,13 @@ class OneOf:
         return t("list.or", lang, rest=", ".join(items[:-1]), last=items[-1])
 
 
-def say(text: Message | str, lang: str) -> str:
+class Sayable(Protocol):
+    """Anything that says itself in a language: a Message, an error, a OneOf."""
+
+    def message(self, lang: str = "en") -> str: ...
+
+
+def say(text: Sayable | str, lang: str) -> str:
     """A Message in ``lang``; a plain string (a value from a file) sanitized as it is."""
     if isinstance(text, str):
         return sanitize(text)

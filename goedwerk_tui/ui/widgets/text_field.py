@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from goedwerk_tui.domain.text import ESCAPE_SEQUENCE, UNSAFE_CHARS, clean_input
@@ -57,7 +58,7 @@ class TextField(Input):
         self._burst_last = 0.0
 
     def on_mount(self) -> None:
-        if self.parent is not None:
+        if isinstance(self.parent, Widget):
             self.parent.mount(self.note, after=self)
 
     @property
