@@ -40,23 +40,24 @@ from goedwerk_tui.domain.text import clean_input
 
 
 def team_list(names: list[str]) -> list[Team]:
-    """Teams from typed names: cleaned, unique, 1 to 6 of them (default two teams)."""
+    """Teams from typed names: cleaned, unique, 1 to 6 of them (default two teams).
+
+    A name typed twice (also in other capitals) is refused, naming it: renaming it
+    without a word would leave a facilitator with teams nobody recognises.
+    """
     cleaned = [clean_input(n, MAX_NAME) for n in names]
     cleaned = [n for n in cleaned if n]
     if len(cleaned) > MAX_TEAMS:
         raise RuleError("rule.too_many_teams", most=MAX_TEAMS)
     if not cleaned:
         cleaned = ["Team 1", "Team 2"]
-    taken: set[str] = set()
-    teams = []
-    for i, name in enumerate(cleaned, start=1):
-        unique, n = name, 1
-        while unique.casefold() in taken:  # also when someone typed "Rood (2)" themselves
-            n += 1
-            unique = f"{name} ({n})"
-        taken.add(unique.casefold())
-        teams.append(Team(f"t{i}", unique))
-    return teams
+    seen: dict[str, str] = {}
+    for name in cleaned:
+        first = seen.get(name.casefold())
+        if first is not None:
+            raise RuleError("rule.duplicate_team", name=name)
+        seen[name.casefold()] = name
+    return [Team(f"t{i}", name) for i, name in enumerate(cleaned, start=1)]
 
 
 def deal_order(deck: Deck, count: int | None, shuffle: bool, seed: int | None) -> list[str]:

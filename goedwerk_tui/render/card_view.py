@@ -23,12 +23,16 @@ def option_letter(index: int) -> str:
     return LETTERS[index]
 
 
-def axis_text(field: TensionField, lang: str) -> Text:
-    """``Pole A ◀──── field ────▶ Pole B`` on one line."""
+def axis_text(field: TensionField, lang: str, width: int | None = None) -> Text:
+    """``Pole A ◀━━━━━━━━▶ Pole B`` on one line; a shorter arrow when ``width`` is tight."""
+    pole_a, pole_b = sanitize(field.pole_a.get(lang)), sanitize(field.pole_b.get(lang))
+    arrow = "  ◀━━━━━━━━▶  "
+    if width is not None and len(pole_a) + len(arrow) + len(pole_b) > width:
+        arrow = " ◀━▶ "
     axis = Text()
-    axis.append(sanitize(field.pole_a.get(lang)), style="bold cyan")
-    axis.append("  ◀━━━━━━━━▶  ", style="dim")
-    axis.append(sanitize(field.pole_b.get(lang)), style="bold magenta")
+    axis.append(pole_a, style="bold cyan")
+    axis.append(arrow, style="dim")
+    axis.append(pole_b, style="bold magenta")
     return axis
 
 

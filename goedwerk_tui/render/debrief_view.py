@@ -6,150 +6,179 @@ as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from itertools import islice
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TeamRef
-from goedwerk_tui.domain.session import Choice
+from goedwerk_tui.domain.debrief import SKIPPED, Debrief, DebriefRound, TeamRef
+from goedwerk_tui.domain.replay_steps import RoundSteps, Step
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
-from goedwerk_tui.render.card_view import axis_text, value_names
-from goedwerk_tui.render.reveal_view import (
-    choices_list,
-    signed,
-    stance_axis,
-    team_style,
+from goedwerk_tui.render.card_view import (
+    LETTERS,
+    axis_text,
+    hanging_list,
+    option_letter,
+    value_names,
 )
+from goedwerk_tui.render.reveal_view import signed, stance_axis, stance_label, team_style
 
 BAR = "█"
+EARLIER_SHOWN = 3  # earlier choices of a team listed under its latest one
+NOTES_SHOWN = 20  # a round's notes listed in the replay; the report has them all
 
 
-@dataclass(frozen=True)
-class Moment:
-    """One recorded choice in a round, in the order it happened."""
+def option_text(rnd: DebriefRound, option: str | None, lang: str) -> str | None:
+    """The text of a chosen option ("A".."F"), or None when the card has no such option."""
+    if option is None or option not in LETTERS:
+        return None
+    index = LETTERS.index(option)
+    return rnd.card.options[index].get(lang) if index < len(rnd.card.options) else None
 
-    team: TeamRef
-    choice: Choice
-    final: bool  # the team's last choice on this card (a change of mind otherwise)
+
+def round_head(rnd: DebriefRound, steps: RoundSteps, step: int, lang: str) -> Group:
+    """Title, step count, setting and situation: the top of the replay at every step."""
+    title = Text(f"{rnd.number}. ", style="bold")
+    title.append(sanitize(rnd.card.title.get(lang)), style="bold underline")
+    title.append(f"   {t('replay.step', lang, step=step, total=len(steps))}", style="dim")
+    if rnd.status == SKIPPED:
+        title.append(f"   {t('replay.skipped_mark', lang)}", style="bold reverse")
+    parts: list[RenderableType] = [title]
+    if rnd.card.setting is not None:
+        parts.append(Text(sanitize(rnd.card.setting.get(lang)), style="italic"))
+    parts.append(Text(sanitize(reflow(rnd.card.situation.get(lang)))))
+    return Group(*parts)
 
 
-def timeline(rnd: DebriefRound) -> list[Moment]:
-    """Every choice of the round, including changes of mind, oldest first."""
-    moments = []
-    for entry in rnd.entries:
-        for change in entry.changes:
-            moments.append(Moment(entry.team, change, False))
-        moments.append(Moment(entry.team, entry.choice, True))
-    return sorted(moments, key=lambda m: (m.choice.ts, m.team.key))
+def options_list(rnd: DebriefRound, lang: str) -> list[RenderableType]:
+    if not rnd.card.options:
+        return []
+    return [
+        Text(),
+        Text(t("card.options", lang), style="bold"),
+        hanging_list(
+            [(f" {option_letter(i)} ", o.get(lang)) for i, o in enumerate(rnd.card.options)]
+        ),
+    ]
+
+
+def answer_lines(
+    debrief: Debrief, rnd: DebriefRound, step_: Step, newest: bool, lang: str, style: str
+) -> list[RenderableType]:
+    """One team's latest choice: stance in words, option with its text, values, rationale."""
+    choice = step_.choice
+    head = Text(sanitize(debrief.team_label(step_.team, lang)), style=style)
+    head.append(f"  {signed(choice.stance)} ", style="bold")
+    head.append(f"({stance_label(choice.stance, rnd.field, lang)})", style="italic")
+    if choice.seconds is not None:
+        head.append(f"  · {choice.seconds:.0f}s", style="dim")
+    if newest:
+        head.append(f"   {t('replay.newest', lang)}", style="bold reverse")
+    lines: list[RenderableType] = [head]
+    if choice.option is not None:
+        text = option_text(rnd, choice.option, lang)
+        option = Table.grid(padding=(0, 1))
+        option.add_column(no_wrap=True, style="bold")
+        option.add_column(ratio=1)
+        option.add_row(
+            Text(f"   {t('reveal.option', lang)} {choice.option}:"),
+            Text(sanitize(text) if text is not None else ""),
+        )
+        lines.append(option)
+    values = Text("   ◀ ", style="cyan")
+    values.append(", ".join(value_names(debrief.deck, choice.values_a, lang)) or "-", style="")
+    values.append("  |  ", style="dim")
+    values.append(", ".join(value_names(debrief.deck, choice.values_b, lang)) or "-", style="")
+    values.append(" ▶", style="magenta")
+    lines.append(values)
+    if choice.rationale:
+        lines.append(Text("   “" + sanitize(choice.rationale) + "”", style="italic"))
+    return lines
+
+
+def earlier_lines(
+    steps: RoundSteps, team_key: str, step: int, before: int, lang: str
+) -> list[Text]:
+    """The team's changes of mind before its latest choice (the newest few)."""
+    shown = steps.earlier(team_key, step, EARLIER_SHOWN)
+    lines = []
+    hidden = before - len(shown)
+    if hidden > 0:
+        lines.append(Text(f"   {t('replay.more_earlier', lang, count=hidden)}", style="dim"))
+    for old in shown:
+        line = Text(f"   ({t('replay.changed', lang)}) ", style="dim italic")
+        line.append(signed(old.choice.stance), style="strike")
+        if old.choice.option:
+            line.append(f" · {old.choice.option}")
+        if old.choice.rationale:
+            line.append(" · “" + sanitize(old.choice.rationale) + "”", style="dim")
+        lines.append(line)
+    return lines
+
+
+def round_end(debrief: Debrief, rnd: DebriefRound, lang: str) -> list[RenderableType]:
+    """After the last step: skipped or not, the reflection and the facilitators' notes."""
+    parts: list[RenderableType] = []
+    if rnd.status == SKIPPED:
+        parts += [Text(), Text(t("reveal.skipped", lang), style="italic")]
+    if rnd.card.reflection is not None:
+        parts += [Text(), Text(t("card.reflection", lang), style="bold")]
+        parts.append(Text(sanitize(reflow(rnd.card.reflection.get(lang)))))
+    # the first notes only, taken without building the list of all (a round can hold
+    # 100,000 of them; ``rnd.notes`` would copy every one on every step)
+    count = sum(len(play.notes) for play in rnd.plays)
+    if count:
+        parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
+        first = islice(((p.table, note) for p in rnd.plays for note in p.notes), NOTES_SHOWN)
+        for table, note in first:
+            prefix = f"{debrief.tables[table - 1].label(lang)}: " if debrief.several_tables else ""
+            parts.append(Text("• " + sanitize(prefix + note)))
+        if count > NOTES_SHOWN:
+            more = t("replay.more_notes", lang, count=count - NOTES_SHOWN)
+            parts.append(Text(more, style="dim italic"))
+    return parts
 
 
 def round_step(
     debrief: Debrief,
     rnd: DebriefRound,
+    steps: RoundSteps,
     step: int,
     lang: str,
     *,
     guessing: TeamRef | None = None,
     width: int = 76,
 ) -> RenderableType:
-    """The round after ``step`` moments, or a 'guess first' prompt for the next team."""
-    moments = timeline(rnd)
-    shown = moments[:step]
+    """Below the situation: the axis, the newest choice first (marked), every other
+    team's latest choice, the options, and after the last step the reflection and notes.
+
+    The work is bounded whatever the round holds: each team's latest choice and a
+    few of its earlier ones, looked up in ``steps``.
+    """
     index = {team.key: i for i, team in enumerate(debrief.teams)}
-    latest: dict[str, Moment] = {}
-    for moment in shown:
-        latest[moment.team.key] = moment
-    title = Text(f"{rnd.number}. ", style="bold")
-    title.append(sanitize(rnd.card.title.get(lang)), style="bold underline")
-    title.append(f"   {t('replay.step', lang, step=step, total=len(moments))}", style="dim")
-    parts: list[RenderableType] = [title]
-    if rnd.card.setting is not None:
-        parts.append(Text(sanitize(rnd.card.setting.get(lang)), style="italic"))
-    if step == 0 or width >= 100:  # on a narrow screen the dilemma gives way to the answers
-        parts.append(Text(sanitize(reflow(rnd.card.situation.get(lang))), style="dim"))
-    parts.append(Text())
+    latest = steps.latest(step)
     placed = [
-        (index[key], debrief.team_label(m.team, lang), m.choice.stance) for key, m in latest.items()
+        (index[s.team.key], debrief.team_label(s.team, lang), s.choice.stance) for s, _ in latest
     ]
-    parts.append(stance_axis(rnd.field, placed, lang, width))
+    parts: list[RenderableType] = [stance_axis(rnd.field, placed, lang, width)]
     if guessing is not None:
-        parts += [
-            Text(),
-            Text(
-                t("replay.guess", lang, team=sanitize(debrief.team_label(guessing, lang))),
-                style="bold reverse",
-            ),
-        ]
-    if shown:
-        answers = moments_table if width >= 100 else moments_list
-        parts += [Text(), answers(debrief, rnd, shown, lang)]
-    if step == len(moments) and guessing is None:
-        if rnd.status == "skipped":
-            parts += [Text(), Text(t("reveal.skipped", lang), style="italic")]
-        if rnd.card.reflection is not None:
-            parts += [Text(), Text(t("card.reflection", lang), style="bold")]
-            parts.append(Text(sanitize(reflow(rnd.card.reflection.get(lang)))))
-        if rnd.notes:
-            parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
-            for table, note in rnd.notes:
-                prefix = (
-                    f"{debrief.tables[table - 1].label(lang)}: " if debrief.several_tables else ""
-                )
-                parts.append(Text("• " + prefix + sanitize(note)))
+        prompt = t("replay.guess", lang, team=sanitize(debrief.team_label(guessing, lang)))
+        parts += [Text(), Text(prompt, style="bold reverse")]
+    newest = steps.steps[step - 1] if step else None
+    latest.sort(key=lambda found: found[0] is not newest)  # the newest first, then in order
+    for latest_step, before in latest:
+        key = latest_step.team.key
+        style = team_style(index[key])
+        parts.append(Text())
+        parts += answer_lines(debrief, rnd, latest_step, latest_step is newest, lang, style)
+        parts += earlier_lines(steps, key, step, before, lang)
+    parts += options_list(rnd, lang)
+    if step == len(steps) and guessing is None:
+        parts += round_end(debrief, rnd, lang)
     return Group(*parts)
-
-
-def moments_table(debrief: Debrief, rnd: DebriefRound, shown: list[Moment], lang: str) -> Table:
-    index = {team.key: i for i, team in enumerate(debrief.teams)}
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
-    table.add_column(t("reveal.team", lang), no_wrap=True)
-    table.add_column(t("reveal.stance", lang), no_wrap=True)
-    table.add_column(t("reveal.option", lang), no_wrap=True)
-    table.add_column(Text("◀ " + sanitize(rnd.field.pole_a.get(lang))), ratio=1)
-    table.add_column(Text(sanitize(rnd.field.pole_b.get(lang)) + " ▶"), ratio=1)
-    table.add_column(t("reveal.rationale", lang), ratio=2)
-    table.add_column(t("replay.seconds", lang), justify="right", no_wrap=True)
-    for moment in shown:
-        choice = moment.choice
-        name = Text(
-            sanitize(debrief.team_label(moment.team, lang)),
-            style=team_style(index[moment.team.key]),
-        )
-        stance = Text(signed(choice.stance))
-        if not moment.final:
-            name.append(f" ({t('replay.changed', lang)})", style="dim italic")
-            stance.stylize("strike")
-        seconds = "" if choice.seconds is None else f"{choice.seconds:.0f}s"
-        table.add_row(
-            name,
-            stance,
-            Text(choice.option or "-"),
-            Text(", ".join(value_names(debrief.deck, choice.values_a, lang))),
-            Text(", ".join(value_names(debrief.deck, choice.values_b, lang))),
-            Text(sanitize(choice.rationale)),
-            Text(seconds),
-        )
-    return table
-
-
-def moments_list(debrief: Debrief, rnd: DebriefRound, shown: list[Moment], lang: str) -> Group:
-    """The answers one below the other, for screens too narrow for the table."""
-    index = {team.key: i for i, team in enumerate(debrief.teams)}
-    earlier = t("replay.changed", lang)
-    rows = [
-        (
-            index[m.team.key],
-            debrief.team_label(m.team, lang),
-            m.choice,
-            "" if m.final else earlier,
-        )
-        for m in shown
-    ]
-    return choices_list(debrief.deck, rnd.field, rows, lang)
 
 
 def bar(count: int, largest: int, width: int = 20) -> str:
@@ -170,7 +199,7 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
                 "replay.table_info",
                 lang,
                 played=table_info.rounds_played,
-                planned=table_info.cards_planned,
+                count=table_info.cards_planned,
                 state=t("replay.finished" if table_info.finished else "replay.unfinished", lang),
             )
         )
@@ -179,9 +208,9 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
     leans = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     leans.add_column(t("reveal.team", lang), no_wrap=True)
     leans.add_column(t("deck.fields", lang))
-    leans.add_column("◀ A", justify="right")
+    leans.add_column("◀", justify="right")  # the field column names the poles
     leans.add_column("0", justify="right")
-    leans.add_column("B ▶")
+    leans.add_column("▶")
     for summary in view.teams:
         label = Text(
             sanitize(debrief.team_label(summary.team, lang)),
@@ -220,7 +249,7 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
         parts.append(Text("   -"))
     for rnd in view.furthest_apart:
         line = Text(f"   {rnd.number}. {sanitize(rnd.card.title.get(lang))}")
-        line.append(f"  ({t('replay.spread', lang, spread=rnd.spread or 0)})", style="dim")
+        line.append(f"  ({t('replay.spread', lang, count=rnd.spread or 0)})", style="dim")
         parts.append(line)
     parts += [Text(), Text(t("replay.unused", lang), style="bold")]
     unused = [sanitize(debrief.value_name(v, lang)) for v in view.unused_values]

@@ -43,7 +43,7 @@ def stance_axis(
 
     ``placed`` holds ``(team index, team name, stance)``.
     """
-    slot = max(8, width // len(STANCES))
+    slot = max(6, width // len(STANCES))  # 30 columns still hold the whole scale
     scale = Text()
     for stance in STANCES:
         scale.append(signed(stance).center(slot), style="bold")
@@ -64,7 +64,7 @@ def stance_axis(
                 line.append(" " * slot)
         rows.append(line)
     line = Text("─" * (slot * len(STANCES)), style="dim")
-    return Group(axis_text(field, lang), scale, line, *rows)
+    return Group(axis_text(field, lang, slot * len(STANCES)), scale, line, *rows)
 
 
 def choices_table(
@@ -115,7 +115,7 @@ def furthest_apart(choices: dict[str, Choice], names: dict[str, str], lang: str)
             sa=signed(low.stance),
             b=sanitize(names[high.team]),
             sb=signed(high.stance),
-            d=high.stance - low.stance,
+            count=high.stance - low.stance,
         ),
         style="bold",
     )

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -38,6 +39,8 @@ HIGH_CONTRAST = Theme(
 
 class GoedWerkApp(App[None]):
     CSS_PATH = "app.tcss"
+    # Textual adds its own ctrl+p binding (labelled "palette") unless the app has one
+    BINDINGS = [Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True)]
 
     def __init__(
         self,
@@ -169,28 +172,53 @@ class GoedWerkApp(App[None]):
         from goedwerk_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(localized(HelpScreen, self.lang)(self.lang))
+            key = getattr(self.screen, "HELP_KEY", "help.text")  # each screen's own keys
+            self.push_screen(localized(HelpScreen, self.lang)(self.lang, key))
 
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the session's language."""
+        from textual.command import CommandPalette
+
+        opened = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not opened:
+            placeholder = t("palette.search", self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Every action once, in the session's language (Textual's own entries too)."""
         lang = self.lang
-        yield SystemCommand(t("palette.help", lang), t("help.title", lang), self.action_help)
-        yield SystemCommand(
-            t("palette.contrast", lang), t("palette.contrast", lang), self.action_toggle_contrast
-        )
-        if self._game is None:
-            return
-        actions = {
-            "reveal": ("palette.reveal", "action_reveal"),
-            "skip": ("palette.skip", "action_skip"),
-            "next": ("palette.next", "action_next"),
-            "note": ("palette.note", "action_note"),
-            "end": ("palette.end", "action_end_cards"),
-        }
-        for key, method in actions.values():
+
+        def entry(key: str, callback: Callable[[], Any]) -> SystemCommand:
+            return SystemCommand(t(key, lang), t(f"{key}.help", lang), callback)
+
+        yield entry("palette.help", self.action_help)
+        yield entry("palette.contrast", self.action_toggle_contrast)
+        yield entry("palette.theme", self.action_change_theme)
+        if screen.maximized is not None:
+            yield entry("palette.minimize", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield entry("palette.maximize", screen.action_maximize)
+        yield entry("palette.screenshot", lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield entry("palette.quit", self.action_quit)
+        actions = getattr(screen, "PALETTE", None)
+        if actions is None and self._game is not None:
+            actions = PLAY_PALETTE
+        for key, method in actions or ():
             callback = getattr(screen, method, None)
             if callback is not None:
-                yield SystemCommand(t(key, lang), t(key, lang), callback)
+                yield entry(key, callback)
+
+
+# The actions of the play screens found by name in the palette (a screen can declare
+# its own as ``PALETTE``: pairs of message key and method name).
+PLAY_PALETTE = (
+    ("palette.reveal", "action_reveal"),
+    ("palette.skip", "action_skip"),
+    ("palette.next", "action_next"),
+    ("palette.note", "action_note"),
+    ("palette.end", "action_end_cards"),
+    ("palette.finish", "action_finish"),
+)

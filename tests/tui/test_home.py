@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import html
+import threading
 from pathlib import Path
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import Input, OptionList
 
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.save_index import list_saves
+from goedwerk_tui.ui.screens.help import HelpScreen
 from goedwerk_tui.ui.screens.home import HomeScreen, NewSessionScreen, SavePickerScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.replay import ReplayScreen
 from tests.conftest import DECKS
-from tests.tui.helpers import app_for, keys, save_lines
+from tests.tui.helpers import app_for, keys, save_lines, screen_text
 from tests.tui.sessions import played_save
 
 
@@ -23,9 +28,9 @@ async def test_new_session_from_the_home_screen(saves_dir: Path) -> None:
         await pilot.press("enter")  # the first option: new session
         await pilot.pause()
         assert isinstance(app.screen, NewSessionScreen)
-        teams = app.screen.query_one("#teams", Input)
+        teams = app.screen.query_one("#team-names", Input)
+        assert app.screen.focused is teams  # the first field has focus on open
         teams.value = ""
-        teams.focus()
         await pilot.press(*keys("Noord, Zuid, Oost"))
         app.screen.query_one("#cards", Input).value = "2"
         app.screen.query_one("#timer", Input).value = "120"
@@ -47,10 +52,12 @@ async def test_resume_lists_only_unfinished_sessions(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SavePickerScreen)
         assert list(app.screen.saves) == [str(unfinished.path)]
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the save is read in a worker
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.game.path == unfinished.path
@@ -61,9 +68,11 @@ async def test_debrief_opens_a_saved_session(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SavePickerScreen)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
 
@@ -84,3 +93,188 @@ async def test_choosing_the_english_deck_switches_the_language(saves_dir: Path) 
         assert isinstance(app.screen, PlayScreen)
         assert app.lang == "en"
     assert save_lines(saves_dir)[0]["language"] == "en"
+
+
+async def open_form(pilot) -> NewSessionScreen:  # noqa: ANN001
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, NewSessionScreen)
+    return screen
+
+
+async def test_the_teams_field_is_first_focused_and_shows_what_is_typed(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        teams = screen.query_one("#team-names", Input)
+        assert screen.focused is teams
+        assert teams.content_region.height == 1  # a text row, not only its borders
+        assert teams.region.y < screen.query_one("#deck").region.y  # the first field
+        await pilot.press("ctrl+u", *keys("Noord, Zuid"))
+        await pilot.pause()
+        assert teams.value == "Noord, Zuid"
+        assert "Noord, Zuid" in html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_enter_in_the_teams_field_starts_the_session(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("ctrl+u", *keys("Noord, Zuid"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid"]
+
+
+async def test_a_duplicate_team_name_is_refused_by_name_in_dutch(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        await pilot.press("ctrl+u", *keys("Rood, Blauw, rood"), "enter")
+        await pilot.pause()
+        assert app.screen is screen  # no session started
+        assert "De teamnaam 'rood' staat er twee keer in" in screen_text(app, 80)
+    assert not saves_dir.exists() or not list(saves_dir.glob("*.jsonl"))
+
+
+async def test_too_many_teams_is_said_in_the_ui_language(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("ctrl+u", *keys("a,b,c,d,e,f,g"), "enter")
+        await pilot.pause()
+        assert "hoogstens 6 teams" in screen_text(app, 80)
+        assert "at most" not in screen_text(app, 80)
+
+
+async def test_the_save_lists_are_read_in_a_worker(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goedwerk_tui.ui.screens.home as home
+
+    played_save(saves_dir)
+    release = threading.Event()
+
+    def slow_list(folder: Path, *, unfinished: bool):  # noqa: ANN202
+        assert release.wait(10)  # a slow disk: the UI loop must not wait for this
+        return list_saves(folder, unfinished=unfinished)
+
+    monkeypatch.setattr(home, "list_saves", slow_list)
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SavePickerScreen)
+        assert "De opgeslagen sessies worden gelezen" in screen_text(app, 80)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.saves) == 1
+        [option] = screen.query_one("#saves", OptionList).options
+        assert str(option.prompt).startswith("Rood, Blauw  ·  ")
+
+
+async def test_an_empty_saves_folder_says_so_on_the_list(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Geen onafgemaakte sessies gevonden" in screen_text(app, 80)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_long_save_is_opened_for_debrief_in_a_worker(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goedwerk_tui.ui.screens.replay as replay
+
+    played_save(saves_dir)
+    release = threading.Event()
+    load = replay.load_replay
+
+    def slow_load(paths: list[Path]):  # noqa: ANN202
+        assert release.wait(10)  # seconds for a save of 100,000 events
+        return load(paths)
+
+    monkeypatch.setattr(replay, "load_replay", slow_load)
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "De sessie wordt geopend" in screen_text(app, 80)  # the screen answers
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+
+
+async def test_the_form_offers_the_bundled_decks_from_the_deck_cache(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goedwerk_tui.domain.deck_loader as deck_loader
+
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        offered = dict((await open_form(pilot)).deck_languages)  # read once, then cached
+    assert len(offered) >= 2
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached deck was parsed and validated again")
+
+    monkeypatch.setattr(deck_loader, "_parse", no_yaml)  # every deck read goes through it
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert (await open_form(pilot)).deck_languages == offered
+
+
+async def test_the_home_palette_is_in_dutch_with_each_entry_once(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert len(titles) == len(set(titles))
+        assert {"Toetsen tonen", "Kleurenthema kiezen", "Stoppen"} <= set(titles)
+        assert {"Theme", "Quit", "Keys", "Screenshot", "Maximize"}.isdisjoint(titles)
+
+
+async def test_escape_goes_back_from_the_replay_to_the_saves(saves_dir: Path) -> None:
+    played_save(saves_dir)
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("l", "escape")  # the first Esc closes the card list
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SavePickerScreen)
+        assert "Kies met ↑ ↓ en Enter." in screen_text(app, 80)
+
+
+async def test_team_names_pasted_with_escapes_arrive_clean(saves_dir: Path) -> None:
+    from textual import events
+
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        teams = screen.query_one("#team-names", Input)
+        teams.value = ""
+        teams.post_message(events.Paste("\x1b]0;titel\x07Rood, \u202eBlauw\x1b[2J"))
+        await pilot.pause()
+        assert teams.value == "Rood, Blauw"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [team.name for team in app.game.session.teams] == ["Rood", "Blauw"]

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import os
 from pathlib import Path
 
+from rich.console import Console
+from textual.command import CommandList
+from textual.widgets import Input, OptionList, Static
+
+from goedwerk_tui.ui.screens.help import HelpScreen
 from goedwerk_tui.ui.screens.replay import OverviewScreen, ReplayScreen
 from tests.tui.helpers import app_for, screen_text
 from tests.tui.sessions import played_save
@@ -106,3 +113,162 @@ async def test_on_a_narrow_screen_answers_stack_and_the_card_list_makes_room(
         assert "“Toch dit”" in text and "(eerder)" in text
         await pilot.press("l")
         assert rounds.display is True
+
+
+def rendered_lines(static: Static) -> list[str]:
+    """The lines a Static shows, wrapped at its own width."""
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(width=static.content_region.width, record=True, file=sink)
+        console.print(static.content)
+        return console.export_text().splitlines()
+
+
+def on_screen(app) -> str:  # noqa: ANN001
+    """What the terminal shows right now (the rendered screen, not the widgets' text)."""
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_the_situation_stays_on_screen_at_every_step(tmp_path: Path) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for step in range(4):
+            await pilot.pause()
+            screen = on_screen(app)
+            assert f"stap {step} van 3" in screen
+            assert "Je schrijft mee aan een Kamerbrief" in screen  # the situation
+            await pilot.press("right")
+        await pilot.press("n")
+        await pilot.pause()
+        assert "stap 0 van 0" in on_screen(app)
+
+
+async def test_the_options_and_each_chosen_option_show_their_text(tmp_path: Path) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = screen_text(app, 76)
+        assert "Mogelijke keuzes" in text
+        assert "A  De brief aanpassen; de cijfers staan in de bijlage" in text
+        await pilot.press("right", "right", "right")
+        text = screen_text(app, 76)
+        assert "Keuze C: Via je directeur een gesprek met de minister" in text  # Rood, last
+        assert "Keuze B: De tegenvaller in de brief zelf benoemen" in text  # Blauw
+        assert "(eerder) -1 · A · “Eerst dit”" in text  # Rood's change of mind
+
+
+async def test_the_card_list_opens_with_focus_and_marks_skipped_cards(tmp_path: Path) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rounds = app.screen.query_one("#rounds", OptionList)
+        await pilot.press("l")
+        assert rounds.display is True and app.focused is rounds
+        labels = [str(option.prompt) for option in rounds.options]
+        assert labels[1].endswith("(overgeslagen)") and "overgeslagen" not in labels[0]
+        await pilot.press("down", "enter")  # pick the skipped card
+        await pilot.pause()
+        assert app.screen.round_index == 1
+        assert "(overgeslagen)" in screen_text(app, 76).splitlines()[0]  # in its title too
+        await pilot.press("escape")
+        assert rounds.display is False and app.focused is app.screen.query_one("#replay-scroll")
+
+
+async def test_the_stance_axis_fits_with_the_card_list_and_is_full_width_after(
+    tmp_path: Path,
+) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one("#replay", Static)
+
+        def scale() -> str:
+            [line] = [line for line in rendered_lines(view) if "-2" in line and "-1" in line]
+            return line
+
+        await pilot.press("right", "right", "right")
+        full = scale()
+        assert "+2" in full and len(full) > 70  # the scale spans the view
+        await pilot.press("l")
+        await pilot.pause()
+        narrow = scale()
+        assert "+2" in narrow  # the whole scale on one line, inside the narrower view
+        assert len(narrow) <= view.content_region.width < 70
+        await pilot.press("l")
+        await pilot.pause()
+        assert scale() == full
+
+
+async def test_question_mark_shows_the_replay_keys(tmp_path: Path) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app, 76)
+        assert "kaartenlijst tonen of verbergen" in text and "raad eerst" in text
+        assert "een team legt zijn keuze vast" not in text  # not the play keys
+        await pilot.press("escape", "o", "question_mark")
+        assert "Esc of o  terug naar de kaarten" in screen_text(app, 76)
+
+
+async def test_the_palette_offers_the_replay_actions_once_in_the_session_language(
+    tmp_path: Path,
+) -> None:
+    save = played_save(tmp_path)
+    app = app_for(["replay", str(save)], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = list(app.get_system_commands(app.screen))
+        titles = [c.title for c in commands]
+        assert len(titles) == len(set(titles))
+        assert {"Volgende stap", "Vorige kaart", "Overzicht van de sessie", "Stoppen"} <= set(
+            titles
+        )
+        assert {"Theme", "Quit", "Keys", "Screenshot"}.isdisjoint(titles)
+        assert all(c.help and c.help != c.title for c in commands)  # not the name twice
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen.query_one(CommandList)
+        shown = [str(option.prompt).split("\n")[0] for option in palette.options]
+        assert sorted(shown) == sorted(titles)
+        assert app.screen.query_one(Input).placeholder == "Zoek een opdracht…"
+        await pilot.press("escape")
+        step = next(c for c in commands if c.title == "Volgende stap")
+        step.callback()
+        await pilot.pause()
+        assert "stap 1 van 3" in screen_text(app, 76)
+
+
+def one_card_save(folder: Path) -> Path:
+    """One card, the two teams one step apart."""
+    from goedwerk_tui.domain.deck_loader import load_deck
+    from goedwerk_tui.domain.game import Game
+    from tests.conftest import DECKS
+
+    deck = load_deck(DECKS / "goed-werk-openbaar-bestuur.yaml")
+    game = Game.new(deck, ["Rood", "Blauw"], save_dir=folder, cards=1)
+    card = game.session.current_card
+    game.record_choice("t1", 0, "A", [card.values[0]], [], "")
+    game.record_choice("t2", 1, "B", [], [card.values[1]], "")
+    game.reveal()
+    game.next()
+    game.end()
+    game.close()
+    return game.path
+
+
+async def test_counts_of_one_read_right_in_both_languages(tmp_path: Path) -> None:
+    save = one_card_save(tmp_path)
+    for lang, played, apart in (
+        ("nl", "1 van 1 kaart gespeeld", "(1 stap verschil)"),
+        ("en", "1 of 1 card played", "(1 step apart)"),
+    ):
+        app = app_for(["replay", "--lang", lang, str(save)], tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("o")
+            text = shown(app)
+            assert played in text and apart in text
+    app = app_for(["replay", str(played_save(tmp_path / "two"))], tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        assert "1 van 2 kaarten gespeeld" in shown(app) and "(4 stappen verschil)" in shown(app)

@@ -417,18 +417,23 @@ def test_team_names_are_trimmed_unique_and_at_most_six() -> None:
     assert [t.name for t in team_list([])] == ["Team 1", "Team 2"]
     assert [t.name for t in team_list(["", "  ", "\x1b[0m"])] == ["Team 1", "Team 2"]
     assert len(team_list(["x" * 100])[0].name) == MAX_NAME
-    names = [t.name for t in team_list(["Rood", "rood", "Rood (2)", "ROOD"])]
-    assert names == ["Rood", "rood (2)", "Rood (2) (2)", "ROOD (3)"]
-    assert len({n.casefold() for n in names}) == len(names)
+    with pytest.raises(RuleError) as refused:
+        team_list(["Rood", "Blauw", "rood"])
+    assert refused.value.message("nl") == (
+        "De teamnaam 'rood' staat er twee keer in; geef elk team een eigen naam."
+    )
+    assert "'rood' is there twice" in refused.value.message("en")
     teams = team_list([f"Team {i}" for i in range(6)])
     assert [t.id for t in teams] == ["t1", "t2", "t3", "t4", "t5", "t6"]
-    with pytest.raises(RuleError, match="at most 6 teams"):
+    with pytest.raises(RuleError) as too_many:
         team_list([f"Team {i}" for i in range(7)])
+    assert too_many.value.message("nl") == "hoogstens 6 teams"
 
 
-def test_a_typed_name_like_a_numbered_one_stays_apart() -> None:
-    names = [t.name for t in team_list(["Rood", "Rood (2)", "Rood"])]
-    assert len(set(names)) == 3
+def test_a_name_typed_twice_is_refused_not_renamed() -> None:
+    with pytest.raises(RuleError, match="'Rood' is there twice"):
+        team_list(["Rood", "Rood (2)", "Rood"])
+    assert [t.name for t in team_list(["Rood", "Rood (2)"])] == ["Rood", "Rood (2)"]
 
 
 def test_cleaned_team_names_are_what_the_save_holds(saves_dir: Path) -> None:

@@ -18,14 +18,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "close", "", show=False),
     ]
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, key: str = "help.text") -> None:
         super().__init__()
         self.lang = lang
+        self.key = key  # the keys of the screen it was opened from
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield Static(Text(t("help.title", self.lang), style="bold"))
-            yield Static(Text(t("help.text", self.lang)))
+            yield Static(Text(t(self.key, self.lang)))
         yield Footer()
 
     def action_close(self) -> None:

@@ -6,50 +6,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goedwerk_tui.domain.deck_loader import parse_deck_file
+from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.savelog import SaveError, read_save
-from goedwerk_tui.domain.session import RuleError
+from goedwerk_tui.domain.save_index import SaveSummary, list_saves
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
-from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
+from goedwerk_tui.locations import saves_dir
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.new_session import NewSessionScreen
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
 
 
-def list_saves(folder: Path, *, unfinished: bool) -> list[tuple[Path, str]]:
-    """Saves in ``folder`` (newest first) with a one-line label."""
-    found = []
-    for path in sorted(folder.glob("*.jsonl"), reverse=True)[:50]:
-        try:
-            read = read_save(path, keep_events=False)  # the listing needs no events
-        except SaveError:
-            continue
-        session = read.session
-        if unfinished and session.ended:
-            continue
-        teams = ", ".join(team.name for team in session.teams)
-        label = (
-            f"{path.name}  ·  {session.deck.title.get(session.language)}  ·  {teams}  ·  "
-            f"{len(session.played_rounds)}/{len(session.cards)}"
-        )
-        found.append((path, sanitize(label)))
-    return found
+def save_label(summary: SaveSummary, lang: str) -> Text:
+    """One save as a list line; every part of it is shown literally (never markup)."""
+    label = Text(sanitize(", ".join(summary.teams)), style="bold")
+    label.append(f"  ·  {sanitize(summary.title(lang))}  ·  ")
+    label.append(f"{summary.rounds_played}/{summary.cards_planned}")
+    label.append(f"\n{sanitize(summary.path.name)}", style="dim")
+    return label
 
 
 class HomeScreen(GoedWerkScreen):
+    HELP_KEY = "home.help"
     BINDINGS = [*COMMON_BINDINGS]
 
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -57,9 +48,9 @@ class HomeScreen(GoedWerkScreen):
             yield Static(Text(t("home.title", lang), style="bold"))
             yield Static(Text(t("home.pick", lang), style="dim"))
             yield OptionList(
-                Option(t("home.new", lang), id="new"),
-                Option(t("home.resume", lang), id="resume"),
-                Option(t("home.debrief", lang), id="debrief"),
+                Option(Text(t("home.new", lang)), id="new"),
+                Option(Text(t("home.resume", lang)), id="resume"),
+                Option(Text(t("home.debrief", lang)), id="debrief"),
                 id="home-menu",
             )
         yield Footer()
@@ -74,145 +65,100 @@ class HomeScreen(GoedWerkScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         lang = self.app.lang
-        folder = self.app.save_dir or saves_dir()
         if event.option.id == "new":
             self.app.push_screen(localized(NewSessionScreen, lang)())
-        elif event.option.id == "resume":
-            saves = list_saves(folder, unfinished=True)
-            if not saves:
-                self.notify(t("home.no_saves", lang, folder=str(folder)), markup=False)
-                return
-            self.app.push_screen(localized(SavePickerScreen, lang)(saves, "resume"))
-        elif event.option.id == "debrief":
-            saves = list_saves(folder, unfinished=False)
-            if not saves:
-                self.notify(t("home.no_debrief_saves", lang, folder=str(folder)), markup=False)
-                return
-            self.app.push_screen(localized(SavePickerScreen, lang)(saves, "debrief"))
+        elif event.option.id in ("resume", "debrief"):
+            folder = self.app.save_dir or saves_dir()
+            self.app.push_screen(localized(SavePickerScreen, lang)(folder, event.option.id))
 
 
 class SavePickerScreen(GoedWerkScreen):
-    BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
-    app: GoedWerkApp  # type: ignore[assignment]
+    """The saves to resume or to debrief, read in a worker so the screen stays live."""
 
-    def __init__(self, saves: list[tuple[Path, str]], purpose: str) -> None:
+    HELP_KEY = "home.saves_help"
+    BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
+    app: GoedWerkApp
+
+    def __init__(self, folder: Path, purpose: str) -> None:
         super().__init__()
-        self.saves = dict((str(path), path) for path, _ in saves)
-        self.labels = saves
+        self.folder = folder
         self.purpose = purpose
+        self.saves: dict[str, Path] = {}
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         with VerticalScroll(id="home"):
             title = "home.resume" if self.purpose == "resume" else "home.debrief"
-            yield Static(Text(t(title, self.app.lang), style="bold"))
-            yield OptionList(*(Option(label, id=str(path)) for path, label in self.labels))
+            yield Static(Text(t(title, lang), style="bold"))
+            yield Static(Text(t("home.reading", lang), style="dim"), id="saves-state")
+            yield OptionList(id="saves")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.read_saves()
+
+    def on_screen_resume(self) -> None:
+        if self.saves:  # back from a replay: the list is ready again
+            state = self.query_one("#saves-state", Static)
+            state.update(Text(t("home.pick", self.app.lang), style="dim"))
+            self.query_one(OptionList).focus()
+
+    @work(thread=True, exclusive=True)
+    def read_saves(self) -> None:
+        found = list_saves(self.folder, unfinished=self.purpose == "resume")
+        self.app.call_from_thread(self.show_saves, found)
+
+    def show_saves(self, found: list[SaveSummary]) -> None:
+        lang = self.app.lang
+        self.saves = {str(s.path): s.path for s in found}
+        state = self.query_one("#saves-state", Static)
+        if not found:
+            key = "home.no_saves" if self.purpose == "resume" else "home.no_debrief_saves"
+            state.update(Text(t(key, lang, folder=sanitize(str(self.folder)))))
+            self.query_one(OptionList).display = False
+            return
+        state.update(Text(t("home.pick", lang), style="dim"))
         saves = self.query_one(OptionList)
+        saves.add_options([Option(save_label(s, lang), id=str(s.path)) for s in found])
         saves.highlighted = 0
         saves.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
         path = self.saves[event.option.id]
+        lang = self.app.lang
+        self.query_one("#saves-state", Static).update(Text(t("home.opening", lang), style="dim"))
         if self.purpose == "debrief":
-            from goedwerk_tui.ui.screens.replay import open_replay
+            self.open_debrief(path)
+        else:
+            self.resume(path)
 
-            open_replay(self.app, [path])
+    @work(thread=True, exclusive=True, group="open")
+    def open_debrief(self, path: Path) -> None:
+        """A long save takes seconds to read: the screen stays live meanwhile."""
+        from goedwerk_tui.ui.screens.replay import load_replay, open_replay
+
+        try:
+            loaded = load_replay([path])
+        except GoedwerkError as exc:
+            self.app.call_from_thread(self.refuse, exc)
             return
+        self.app.call_from_thread(open_replay, self.app, loaded)
+
+    @work(thread=True, exclusive=True, group="open")
+    def resume(self, path: Path) -> None:
         try:
             game = Game.resume(path)
-        except SaveError as exc:
-            self.notify(exc.message(self.app.lang), severity="error", markup=False)
+        except GoedwerkError as exc:
+            self.app.call_from_thread(self.refuse, exc)
             return
-        self.app.start_game(game)
+        self.app.call_from_thread(self.app.start_game, game)
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-
-class NewSessionScreen(GoedWerkScreen):
-    BINDINGS = [Binding("escape", "back", "key.back"), *COMMON_BINDINGS]
-    app: GoedWerkApp  # type: ignore[assignment]
-
-    def compose(self) -> ComposeResult:
+    def refuse(self, exc: GoedwerkError) -> None:
         lang = self.app.lang
-        decks = []
-        self.deck_languages: dict[str, str] = {}
-        for path in bundled_deck_paths():
-            result = parse_deck_file(path)
-            if result.deck is not None:
-                decks.append((sanitize(result.deck.title.get(lang)), str(path)))
-                self.deck_languages[str(path)] = result.deck.language
-        default = next((p for _, p in decks if Path(p).stem == DEFAULT_DECK_ID), None)
-        with VerticalScroll(id="new-session"):
-            yield Static(Text(t("home.new", lang), style="bold"))
-            yield Label(t("home.deck", lang))
-            yield Select(decks, value=default or Select.BLANK, id="deck", allow_blank=True)
-            yield Label(t("home.deck_path", lang))
-            yield Input(id="deck-path")
-            yield Label(t("home.teams", lang))
-            yield Input(value="Team 1, Team 2", id="teams")
-            yield Label(t("home.cards", lang))
-            yield Input(id="cards", type="integer")
-            yield Label(t("home.timer", lang))
-            yield Input(id="timer", type="integer")
-            yield Checkbox(t("home.shuffle", lang), id="shuffle")
-            yield Label(t("home.language", lang))
-            yield Select(
-                [("Nederlands", "nl"), ("English", "en")],
-                value=lang,
-                allow_blank=False,
-                id="language",
-            )
-            yield Button(t("home.start", lang), variant="primary", id="start")
-        yield Footer()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        """The deck's language is the default language of the screens."""
-        if event.select.id == "deck" and str(event.value) in self.deck_languages:
-            self.query_one("#language", Select).value = self.deck_languages[str(event.value)]
-
-    def _number(self, widget_id: str, label_key: str) -> tuple[bool, int | None]:
-        raw = self.query_one(f"#{widget_id}", Input).value.strip()
-        if not raw:
-            return True, None
-        try:
-            return True, int(raw)
-        except ValueError:
-            field = t(label_key, self.app.lang)
-            self.notify(t("home.bad_number", self.app.lang, field=field), severity="error")
-            return False, None
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        from goedwerk_tui.deck_source import open_deck
-        from goedwerk_tui.files import CommandError
-
-        path = self.query_one("#deck-path", Input).value.strip()
-        selected = self.query_one("#deck", Select).value
-        ref = path or (str(selected) if selected is not Select.BLANK else DEFAULT_DECK_ID)
-        ok_cards, cards = self._number("cards", "home.cards")
-        ok_timer, timer = self._number("timer", "home.timer")
-        if not (ok_cards and ok_timer):
-            return
-        teams = self.query_one("#teams", Input).value.split(",")
-        language = str(self.query_one("#language", Select).value)
-        try:
-            deck = open_deck(ref)
-            game = Game.new(
-                deck,
-                teams,
-                save_dir=self.app.save_dir or saves_dir(),
-                cards=cards,
-                shuffle=self.query_one("#shuffle", Checkbox).value,
-                timer=timer,
-                language=language,
-            )
-        except (CommandError, RuleError, SaveError) as exc:
-            self.notify(exc.message(self.app.lang), severity="error", markup=False)
-            return
-        self.app.start_game(game)
+        self.query_one("#saves-state", Static).update(Text(t("home.pick", lang), style="dim"))
+        self.notify(exc.message(lang), severity="error", markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -2,61 +2,102 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goedwerk_tui.domain.debrief import Debrief, TeamRef
+from goedwerk_tui.domain.debrief import SKIPPED, Debrief, DebriefRound, TeamRef
 from goedwerk_tui.domain.messages import say
-from goedwerk_tui.domain.savelog import SaveError
+from goedwerk_tui.domain.replay_steps import ReplayIndex
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
-from goedwerk_tui.render.debrief_view import overview, round_step, timeline
+from goedwerk_tui.render.debrief_view import overview, round_head, round_step
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+
+
+class ReplayScroll(VerticalScroll):
+    """The round's view; drawn again when its width changes (the card list opens or
+    closes, the terminal is resized), so the stance axis always fits."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        if isinstance(self.screen, ReplayScreen):
+            self.screen.show()
+
+
+def round_label(rnd: DebriefRound, lang: str) -> Text:
+    label = Text(f"{rnd.number}. {sanitize(rnd.card.title.get(lang))}")
+    if rnd.status == SKIPPED:
+        label.append(f" {t('replay.skipped_mark', lang)}", style="dim italic")
+    return label
 
 
 class ReplayScreen(GoedWerkScreen):
     """One round at a time; → and ← step through the choices as they were recorded."""
 
+    HELP_KEY = "help.replay"
     BINDINGS = [
-        Binding("right,space", "forward", "key.forward", key_display="→"),
-        Binding("left", "back", "key.back", key_display="←"),
-        Binding("pagedown,n", "next_card", "key.next_card", key_display="n"),
-        Binding("pageup,p", "previous_card", "key.prev_card", key_display="p"),
+        # one footer entry per pair of keys, so every key fits at 80 columns
+        Binding("right,space", "forward", "key.replay_step", key_display="←→"),
+        Binding("left", "back", "key.back", show=False),
+        Binding("pagedown,n", "next_card", "key.replay_card", key_display="n/p"),
+        Binding("pageup,p", "previous_card", "key.prev_card", show=False),
         Binding("g", "toggle_guess", "key.guess"),
         Binding("o", "overview", "key.overview"),
         Binding("l", "toggle_rounds", "key.rounds"),
+        Binding("escape", "close_rounds", "", show=False),
         *COMMON_BINDINGS,
     ]
+    PALETTE = (
+        ("palette.forward", "action_forward"),
+        ("palette.back", "action_back"),
+        ("palette.next_card", "action_next_card"),
+        ("palette.prev_card", "action_previous_card"),
+        ("palette.guess", "action_toggle_guess"),
+        ("palette.overview", "action_overview"),
+        ("palette.rounds", "action_toggle_rounds"),
+    )
 
-    def __init__(self, debrief: Debrief, lang: str) -> None:
+    def __init__(self, debrief: Debrief, lang: str, index: ReplayIndex | None = None) -> None:
         super().__init__()
         self.debrief = debrief
+        self.index = index or ReplayIndex(debrief)  # every round's steps, sorted once
         self.lang = lang
         self.round_index = 0
         self.step = 0
         self.guess_mode = False
         self.guessing: TeamRef | None = None
         self.rounds_shown: bool | None = None  # the card list: None until the user decides
+        # A long save is hundreds of thousands of objects that stay as they are while the
+        # replay is open; left to the cyclic collector, each full pass over them stalls a
+        # step for 100 ms or more. Frozen, the collector leaves them alone.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # closed: what is garbage now can be collected again
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield OptionList(
                 *(
-                    Option(Text(f"{r.number}. {sanitize(r.card.title.get(self.lang))}"), id=str(i))
+                    Option(round_label(r, self.lang), id=str(i))
                     for i, r in enumerate(self.debrief.rounds)
                 ),
                 id="rounds",
             )
-            with VerticalScroll(id="replay-scroll"):
-                yield Static(id="replay")
+            with Vertical(id="replay-main"):
+                with VerticalScroll(id="replay-card"):  # the situation, at every step
+                    yield Static(id="replay-head")
+                with ReplayScroll(id="replay-scroll"):
+                    yield Static(id="replay")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -72,17 +113,24 @@ class ReplayScreen(GoedWerkScreen):
 
     @property
     def moments(self) -> int:
-        return len(timeline(self.debrief.rounds[self.round_index])) if self.debrief.rounds else 0
+        return len(self.index[self.round_index]) if self.debrief.rounds else 0
 
     def show(self) -> None:
         view = self.query_one("#replay", Static)
         if not self.debrief.rounds:
+            self.query_one("#replay-card").display = False
             view.update(overview(self.debrief, self.lang))
             return
         rnd = self.debrief.rounds[self.round_index]
-        width = max(40, self.query_one("#replay-scroll").size.width - 2)
+        scroll = self.query_one("#replay-scroll")
+        width = max(30, scroll.scrollable_content_region.width - 1)
+        steps = self.index[self.round_index]
+        head = round_head(rnd, steps, self.step, self.lang)
+        self.query_one("#replay-head", Static).update(head)
         view.update(
-            round_step(self.debrief, rnd, self.step, self.lang, guessing=self.guessing, width=width)
+            round_step(
+                self.debrief, rnd, steps, self.step, self.lang, guessing=self.guessing, width=width
+            )
         )
         rounds = self.query_one("#rounds", OptionList)
         if rounds.highlighted != self.round_index:
@@ -91,13 +139,23 @@ class ReplayScreen(GoedWerkScreen):
     def on_resize(self) -> None:
         if self.rounds_shown is None:  # until the user decides, the list needs room
             self.query_one("#rounds").display = self.size.width >= 110
-        self.show()
 
     def action_toggle_rounds(self) -> None:
-        rounds = self.query_one("#rounds")
+        rounds = self.query_one("#rounds", OptionList)
         self.rounds_shown = not rounds.display
         rounds.display = self.rounds_shown
-        self.show()
+        if self.rounds_shown:
+            rounds.highlighted = self.round_index
+            rounds.focus()
+        else:
+            self.query_one("#replay-scroll").focus()
+
+    def action_close_rounds(self) -> None:
+        """Esc: closes the card list; else back to the saves, when opened from there."""
+        if self.query_one("#rounds").display:
+            self.action_toggle_rounds()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
 
     def action_forward(self) -> None:
         if self.guessing is not None:
@@ -105,8 +163,7 @@ class ReplayScreen(GoedWerkScreen):
             self.step += 1
         elif self.step < self.moments:
             if self.guess_mode:
-                rnd = self.debrief.rounds[self.round_index]
-                self.guessing = timeline(rnd)[self.step].team
+                self.guessing = self.index[self.round_index].steps[self.step].team
             else:
                 self.step += 1
         elif self.round_index + 1 < len(self.debrief.rounds):
@@ -153,6 +210,7 @@ class ReplayScreen(GoedWerkScreen):
 
 
 class OverviewScreen(GoedWerkScreen):
+    HELP_KEY = "help.overview"
     BINDINGS = [Binding("escape,o", "close", "key.back"), *COMMON_BINDINGS]
 
     def __init__(self, debrief: Debrief, lang: str) -> None:
@@ -185,11 +243,14 @@ def replay_app(paths: list[Path], lang: str | None, save_dir: Path) -> App[Any]:
     )
 
 
-def open_replay(app: Any, paths: list[Path]) -> None:
-    """From the home screen: open saves for debrief, or say why not."""
-    try:
-        debrief = Debrief.from_paths(paths)
-    except SaveError as exc:
-        app.notify(exc.message(app.lang), severity="error", markup=False)
-        return
-    app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang))
+def load_replay(paths: list[Path]) -> tuple[Debrief, ReplayIndex]:
+    """Read saves and index their steps (SaveError, one line, when they cannot be used);
+    no UI work, so the home screen runs it in a worker."""
+    debrief = Debrief.from_paths(paths)
+    return debrief, ReplayIndex(debrief)
+
+
+def open_replay(app: Any, loaded: tuple[Debrief, ReplayIndex]) -> None:
+    """Show loaded saves for debrief (from the home screen)."""
+    debrief, index = loaded
+    app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang, index))

@@ -1,0 +1,158 @@
+"""The new-session form: teams first, then the deck and the settings; Enter starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+
+from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.session import MAX_NAME, MAX_TEAMS
+from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.i18n import t
+from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
+from goedwerk_tui.ui.screens.base import GoedWerkScreen
+from goedwerk_tui.ui.widgets.text_field import TextField
+
+if TYPE_CHECKING:
+    from goedwerk_tui.ui.app import GoedWerkApp
+
+
+# room for one team more than allowed (so "too many" is said, not cut) and the commas
+TEAMS_FIELD_LIMIT = (MAX_TEAMS + 1) * (MAX_NAME + 2)
+
+
+def bundled_decks() -> list[tuple[Path, Deck]]:
+    """The bundled decks, from the deck cache when it is current (no YAML parsed then)."""
+    from goedwerk_tui.deck_source import open_deck
+
+    decks = []
+    for path in bundled_deck_paths():
+        try:
+            decks.append((path, open_deck(str(path))))
+        except GoedwerkError:
+            continue  # a broken bundled deck is simply not offered
+    return decks
+
+
+class NewSessionScreen(GoedWerkScreen):
+    """Letters type into the fields here, so the footer offers ctrl+q, not q or ?."""
+
+    HELP_KEY = "home.form_help"
+    BINDINGS = [
+        Binding("escape", "back", "key.back"),
+        Binding("f1", "app.help", "key.help"),
+        Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
+        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
+    ]
+    app: GoedWerkApp
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        decks = bundled_decks()
+        self.deck_languages = {str(path): deck.language for path, deck in decks}
+        choices = [(Text(sanitize(deck.title.get(lang))), str(path)) for path, deck in decks]
+        default = next((str(p) for p, _ in decks if p.stem == DEFAULT_DECK_ID), None)
+        with VerticalScroll(id="new-session"):
+            yield Static(Text(t("home.new", lang), style="bold"))
+            yield Static(id="form-error")  # at the top: seen without scrolling
+            yield Label(t("home.teams", lang))
+            yield TextField(
+                "Team 1, Team 2",
+                lang=lang,
+                max_length=TEAMS_FIELD_LIMIT,
+                id="team-names",
+                select_on_focus=False,
+            )
+            yield Label(t("home.deck", lang))
+            yield Select(choices, value=default or Select.BLANK, id="deck", allow_blank=True)
+            yield Label(t("home.deck_path", lang))
+            yield TextField(lang=lang, max_length=4096, id="deck-path")
+            yield Label(t("home.cards", lang))
+            yield Input(id="cards", type="integer")
+            yield Label(t("home.timer", lang))
+            yield Input(id="timer", type="integer")
+            yield Checkbox(t("home.shuffle", lang), id="shuffle")
+            yield Label(t("home.language", lang))
+            yield Select(
+                [("Nederlands", "nl"), ("English", "en")],
+                value=lang,
+                allow_blank=False,
+                id="language",
+            )
+            yield Button(t("home.start", lang), variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        teams = self.query_one("#team-names", Input)
+        teams.focus()
+        teams.cursor_position = len(teams.value)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """The deck's language is the default language of the screens."""
+        if event.select.id == "deck" and str(event.value) in self.deck_languages:
+            self.query_one("#language", Select).value = self.deck_languages[str(event.value)]
+
+    def refuse(self, message: str) -> None:
+        """A form error: under the form (it stays) and as a toast (it is noticed)."""
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message, style="bold red"))
+        error.display = True
+        self.notify(message, severity="error", markup=False)
+
+    def _number(self, widget_id: str, label_key: str) -> tuple[bool, int | None]:
+        raw = self.query_one(f"#{widget_id}", Input).value.strip()
+        if not raw:
+            return True, None
+        try:
+            return True, int(raw)
+        except ValueError:
+            field = t(label_key, self.app.lang)
+            self.refuse(t("home.bad_number", self.app.lang, field=field))
+            return False, None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.start()
+
+    def start(self) -> None:
+        from goedwerk_tui.deck_source import open_deck
+
+        path = self.query_one("#deck-path", Input).value.strip()
+        selected = self.query_one("#deck", Select).value
+        ref = path or (str(selected) if selected is not Select.BLANK else DEFAULT_DECK_ID)
+        ok_cards, cards = self._number("cards", "home.cards")
+        ok_timer, timer = self._number("timer", "home.timer")
+        if not (ok_cards and ok_timer):
+            return
+        teams = self.query_one("#team-names", Input).value.split(",")
+        language = str(self.query_one("#language", Select).value)
+        try:
+            deck = open_deck(ref)
+            game = Game.new(
+                deck,
+                teams,
+                save_dir=self.app.save_dir or saves_dir(),
+                cards=cards,
+                shuffle=self.query_one("#shuffle", Checkbox).value,
+                timer=timer,
+                language=language,
+            )
+        except GoedwerkError as exc:
+            self.refuse(exc.message(self.app.lang))
+            return
+        self.app.start_game(game)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
