@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "home.debrief": "Debrief (look back at a saved session)",
     "home.deck": "Deck",
     "home.deck_path": "or a deck file (path)",
+    "home.teams_placeholder": "e.g. Red, Blue, Green (empty: Team 1 and Team 2)",
     "home.teams": "Teams (separated by commas)",
     "home.cards": "Number of cards (empty = all)",
     "home.shuffle": "Shuffled",

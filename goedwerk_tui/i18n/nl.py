@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "home.debrief": "Nabespreken (een opgeslagen sessie terugkijken)",
     "home.deck": "Deck",
     "home.deck_path": "of een deckbestand (pad)",
+    "home.teams_placeholder": "bijv. Rood, Blauw, Groen (leeg: Team 1 en Team 2)",
     "home.teams": "Teams (gescheiden door komma's)",
     "home.cards": "Aantal kaarten (leeg = alle)",
     "home.shuffle": "Geschud",

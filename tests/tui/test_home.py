@@ -127,6 +127,25 @@ async def test_enter_in_the_teams_field_starts_the_session(saves_dir: Path) -> N
         assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid"]
 
 
+async def test_names_typed_into_the_fresh_form_are_the_teams(saves_dir: Path) -> None:
+    """A newcomer just types the names: nothing is glued onto example text."""
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*keys("Rood, Blauw"), "enter")
+        await pilot.pause()
+        assert [team.name for team in app.game.session.teams] == ["Rood", "Blauw"]
+
+
+async def test_an_empty_teams_field_plays_with_two_teams(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [team.name for team in app.game.session.teams] == ["Team 1", "Team 2"]
+
+
 async def test_a_duplicate_team_name_is_refused_by_name_in_dutch(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -64,9 +64,9 @@ class NewSessionScreen(GoedWerkScreen):
             yield Static(Text(t("home.new", lang), style="bold"))
             yield Static(id="form-error")  # at the top: seen without scrolling
             yield Label(t("home.teams", lang))
-            yield TextField(
-                "Team 1, Team 2",
+            yield TextField(  # empty, so typed names are not glued onto example names
                 lang=lang,
+                placeholder=t("home.teams_placeholder", lang),
                 max_length=TEAMS_FIELD_LIMIT,
                 id="team-names",
                 select_on_focus=False,
