@@ -24,7 +24,7 @@ from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.domain.yamlsource import read_text
 from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.i18n import t, tn
-from goedwerk_tui.locations import schema_path
+from goedwerk_tui.locations import resolve_deck, schema_path
 
 _CATALOGUE_FORMAT_LINE = re.compile(r"^format:\s*[\"']?goedwerk-catalogue/", re.MULTILINE)
 
@@ -33,7 +33,8 @@ def validate_paths(paths: list[str], out: TextIO, err: TextIO, lang: str = "nl")
     """``goedwerk validate``: every mistake of every file (in ``lang``), 0 when all are valid."""
     errors = warnings = 0
     for name in paths:
-        diagnostics = validate_file(Path(name), name)
+        path = resolve_deck(name)  # a bundled deck's id, like every other DECK argument
+        diagnostics = validate_file(path, name if path == Path(name) else str(path))
         for diagnostic in diagnostics:
             print(diagnostic.render(lang), file=out)
         errors += sum(d.is_error for d in diagnostics)

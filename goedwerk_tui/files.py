@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def atomic_write(path: Path, text: str | bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. its folder is read-only or not a folder
+            tmp.unlink(missing_ok=True)
         raise CommandError(
             "file.cannot_write", path=str(path), reason=exc.strerror or str(exc)
         ) from None

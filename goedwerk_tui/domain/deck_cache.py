@@ -22,10 +22,13 @@ from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.files import read_regular_file
 from goedwerk_tui.domain.snapshot import SnapshotError, deck_from_data, deck_to_data
 
 CACHE_FORMAT = "goedwerk-deck-cache/1"
 MAX_CACHED_DECK_BYTES = 1024 * 1024
+_MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a snapshot of a deck of at most MAX_CACHED_DECK_BYTES
+_MAX_CATALOGUE_BYTES = 16 * 1024 * 1024  # yamlsource.MAX_FILE_BYTES (not imported: no YAML)
 
 
 def _digest(data: bytes) -> str:
@@ -48,11 +51,8 @@ def _dependency(deck: Deck, deck_path: Path) -> Path | None:
 def load(cache_dir: Path, deck_path: Path) -> Deck | None:
     """The cached deck for ``deck_path`` if it is current, else None."""
     try:
-        data = deck_path.read_bytes()
-        if len(data) > MAX_CACHED_DECK_BYTES:
-            return None
-        with open(_entry_path(cache_dir, deck_path), encoding="utf-8") as handle:
-            entry = json.load(handle)
+        data = read_regular_file(deck_path, MAX_CACHED_DECK_BYTES)  # a bigger one: OSError
+        entry = json.loads(read_regular_file(_entry_path(cache_dir, deck_path), _MAX_ENTRY_BYTES))
         if not (
             isinstance(entry, dict)
             and entry.get("format") == CACHE_FORMAT
@@ -64,7 +64,8 @@ def load(cache_dir: Path, deck_path: Path) -> Deck | None:
         if dependency is not None:
             if not isinstance(dependency, dict) or not isinstance(dependency.get("path"), str):
                 return None
-            if _digest(Path(dependency["path"]).read_bytes()) != dependency.get("sha256"):
+            catalogue = read_regular_file(Path(dependency["path"]), _MAX_CATALOGUE_BYTES)
+            if _digest(catalogue) != dependency.get("sha256"):
                 return None
         return deck_from_data(entry["deck"])
     except (OSError, ValueError, KeyError, TypeError, SnapshotError, RecursionError):
@@ -74,9 +75,7 @@ def load(cache_dir: Path, deck_path: Path) -> Deck | None:
 def store(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
     """Remember a deck that validated without errors; failing to is not an error."""
     try:
-        data = deck_path.read_bytes()
-        if len(data) > MAX_CACHED_DECK_BYTES:
-            return
+        data = read_regular_file(deck_path, MAX_CACHED_DECK_BYTES)  # a bigger one: OSError
         entry: dict[str, Any] = {
             "format": CACHE_FORMAT,
             "app_version": __version__,
@@ -88,7 +87,7 @@ def store(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
         if dependency is not None:
             entry["catalogue"] = {
                 "path": str(dependency.resolve()),
-                "sha256": _digest(dependency.read_bytes()),
+                "sha256": _digest(read_regular_file(dependency, _MAX_CATALOGUE_BYTES)),
             }
         cache_dir.mkdir(parents=True, exist_ok=True)
         target = _entry_path(cache_dir, deck_path)

@@ -381,12 +381,22 @@ def _resolve_catalogue(data: dict[str, Any], base_dir: Path, w: Walker) -> Value
         )
         return None
     path = base_dir / ref
+    if not _inside(path, base_dir):
+        w.warning(data["@catalogue"], "check.catalogue_outside", ref=ref)
     try:
         return load_catalogue_file(path, str(path))
     except FileProblem as problem:
         w.error(data["@catalogue"], "check.catalogue_unusable", ref=ref)
         w.diagnostics.extend(problem.diagnostics)
         return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` (links and ``..`` resolved) lies in ``folder`` or below it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop: not a place to trust
+        return False
 
 
 def _fields(data: dict[str, Any], w: Walker, lang: str) -> dict[str, TensionField]:

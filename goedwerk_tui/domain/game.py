@@ -8,7 +8,7 @@ object only.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from goedwerk_tui.domain.savelog import (
 )
 from goedwerk_tui.domain.session import (
     CHOOSING,
+    MAX_CARDS_PER_SESSION,
     MAX_NAME,
     MAX_TEAMS,
     RuleError,
@@ -71,13 +72,48 @@ def deal_order(deck: Deck, count: int | None, shuffle: bool, seed: int | None) -
     return ids
 
 
+def capped_cards(deck: Deck, count: int | None) -> tuple[int | None, GoedwerkError | None]:
+    """The number of cards to deal, so that every save written stays readable.
+
+    Asking for more than ``MAX_CARDS_PER_SESSION`` cards (of a deck that has them) is
+    refused; a deck that big played without a count deals the first that many, and
+    the notice returned says so.
+    """
+    total = len(deck.cards)
+    if count is not None and min(count, total) > MAX_CARDS_PER_SESSION:
+        raise RuleError("session.too_many_cards", count=count, limit=MAX_CARDS_PER_SESSION)
+    if count is None and total > MAX_CARDS_PER_SESSION:
+        notice = GoedwerkError("session.cards_capped", total=total, limit=MAX_CARDS_PER_SESSION)
+        return MAX_CARDS_PER_SESSION, notice
+    return count, None
+
+
 class Game:
     def __init__(self, session: Session, log: SaveLog, clock: Clock = utc_now) -> None:
         self.session = session
         self.log = log
         self.clock = clock
-        self.notices: list[GoedwerkError] = []
         self.warnings: list[SaveError] = []  # from reading the save, said by the UI
+        # Every event written, in order: the save is re-created from them when it is
+        # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
+        # holds the STREAM placeholder and ``_first_stream`` gives its cards again.
+        self.events: list[dict[str, Any]] = []
+        self._first_stream: Callable[[], Iterable[Any]] | None = None
+        self._notices: list[GoedwerkError] = []
+        self.unsaved: SaveError | None = None  # set by close() when the save is not on disk
+        log.history = self._history
+
+    def _history(self) -> Iterator[tuple[dict[str, Any], Iterable[Any] | None]]:
+        for index, event in enumerate(self.events):
+            stream = self._first_stream() if index == 0 and self._first_stream else None
+            yield event, stream
+
+    def take_notices(self) -> list[GoedwerkError]:
+        """The one-line notices for the facilitator since the last call (then cleared):
+        the save re-created after it was deleted or replaced, the cards capped..."""
+        notices = self._notices + self.log.notices
+        self._notices, self.log.notices = [], []
+        return notices
 
     @property
     def path(self) -> Path:
@@ -99,6 +135,7 @@ class Game:
     ) -> Game:
         if timer is not None and timer < 1:
             raise RuleError("rule.timer_too_short")
+        cards, capped = capped_cards(deck, cards)
         import secrets  # imported here: reading saves does not need it
 
         if shuffle and seed is None:
@@ -114,9 +151,17 @@ class Game:
         )
         log = SaveLog.create(save_dir, deck.id, clock)
         game = cls(session, log, clock)
+        if capped is not None:
+            game._notices.append(capped)
         # the deck snapshot's cards are streamed into the first line, not built whole
         start = session.start_event(cards_placeholder=STREAM)
-        game.commit(start, stream=cards_data(deck, session.cards))
+        game._first_stream = lambda: cards_data(deck, session.cards)
+        try:
+            game.commit(start, stream=game._first_stream())
+        except SaveError:
+            log.close()
+            log.path.unlink(missing_ok=True)  # it holds nothing (the write was undone)
+            raise
         game.commit(session.deal())
         return game
 
@@ -134,11 +179,17 @@ class Game:
         log.next_seq = read.next_seq
         game = cls(read.session, log, clock)
         game.warnings = read.warnings
-        game.commit({"event": "session_resumed"})
+        game.events = read.events
+        try:
+            game.commit({"event": "session_resumed"})
+        except SaveError:
+            log.close()  # and its lock: the session can be opened again
+            raise
         return game
 
     def commit(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
         stamped = self.log.append(event, stream)
+        self.events.append(stamped)
         if stamped["event"] == "session_started":
             self.session.started_ts = stamped["ts"]
         self.session.apply(stamped)
@@ -194,13 +245,14 @@ class Game:
         return event
 
     def close(self) -> None:
-        self.log.close()
-
-    def take_notices(self) -> list[GoedwerkError]:
-        """Notices for the facilitator since the last call (none yet: the save-safety
-        work fills this, e.g. "save re-created"); the UI shows them after each intent."""
-        notices, self.notices = self.notices, []
-        return notices
+        """Close the save, first making sure it is still on disk under its name (a
+        deleted or replaced save is re-created); ``unsaved`` says when it could not be."""
+        try:
+            self.log.ensure_file()
+        except SaveError as exc:
+            self.unsaved = exc
+        finally:
+            self.log.close()
 
     # ----- time ------------------------------------------------------------------
     def seconds_on_card(self, now: datetime | None = None) -> float | None:

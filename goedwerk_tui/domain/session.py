@@ -21,6 +21,9 @@ MAX_NAME = 40
 MAX_RATIONALE = 500
 MAX_NOTE = 1000
 MAX_ACTION = 500
+# Cards dealt in one session at most, so every save stays far under what a reader
+# accepts (savelog.MAX_SAVE_BYTES): the deck snapshot holds only the dealt cards.
+MAX_CARDS_PER_SESSION = 500
 
 # phases
 CHOOSING = "choosing"  # a card is on the table; teams record their choices

@@ -31,6 +31,7 @@ from yaml.events import (
 )
 
 from goedwerk_tui.domain.diagnostics import ERROR, Diagnostic, FileProblem
+from goedwerk_tui.domain.files import FileTooLarge, NotARegularFile, read_regular_file
 from goedwerk_tui.domain.messages import Message
 
 try:  # the C parser is several times faster; fall back to pure Python when absent
@@ -54,23 +55,21 @@ def _fail(display: str, code: str, /, **params: object) -> FileProblem:
 
 def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise _fail(display, "file.is_folder")
-        if size > max_bytes:
-            raise _fail(display, "file.too_big", size=size, limit=max_bytes)
-        data = path.read_bytes()
+        return read_regular_file(path, max_bytes)
     except FileNotFoundError:
         raise _fail(display, "file.missing") from None
     except PermissionError:
         raise _fail(display, "file.permission_denied") from None
-    except IsADirectoryError:
+    except NotARegularFile as exc:
+        if exc.kind == "folder":
+            raise _fail(display, "file.is_folder") from None
+        raise _fail(display, f"file.is_{exc.kind}") from None
+    except FileTooLarge as exc:
+        raise _fail(display, "file.too_big", size=exc.size, limit=max_bytes) from None
+    except IsADirectoryError:  # pragma: no cover - the folder is caught above
         raise _fail(display, "file.is_folder") from None
     except OSError as exc:
         raise _fail(display, "file.cannot_read", reason=exc.strerror or str(exc)) from None
-    if len(data) > max_bytes:  # the file grew while we looked
-        raise _fail(display, "file.over_limit", limit=max_bytes)
-    return data
 
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError, display: str) -> FileProblem:

@@ -92,6 +92,7 @@ class GoedWerkApp(App[None]):
             self.notify(t("ui.resumed", self.lang))
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
+        self.show_notices()  # the game's own from its start (e.g. the cards capped)
 
     def on_unmount(self) -> None:
         if self._game is not None:

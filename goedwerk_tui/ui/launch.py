@@ -98,6 +98,9 @@ def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> 
     app = build_app(args, lang, save_dir)
     app.run()
     game = app.current_game
+    if game is not None and game.unsaved is not None:  # the save is gone and stays gone
+        print(f"goedwerk: {game.unsaved.message(app.lang)}", file=sys.stderr)
+        return 1
     if game is not None and not game.session.ended:
         print(quit_line(app.lang, game.path), file=sys.stderr)
     return 0

@@ -820,10 +820,10 @@ def test_lines_that_crashed_the_reader_are_ignored_with_a_warning(
     ]
 
 
-def test_a_first_line_nested_too_deep_is_not_a_goedwerk_save(tmp_path: Path) -> None:
+def test_a_first_line_nested_too_deep_says_so(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
     path.write_text("[" * 100_000 + "\n", encoding="utf-8")
-    assert "not a goedwerk save" in one_line_error(path)
+    assert "nested too deeply" in one_line_error(path)
 
 
 def test_a_team_list_with_an_id_twice_is_refused(deck: Deck, tmp_path: Path) -> None:
