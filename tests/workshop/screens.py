@@ -74,6 +74,7 @@ def new_session_from_home(
     term.wait_for(t("home.new", lang), timeout=START_TIMEOUT)
     term.press(ENTER)
     term.wait_for(t("home.teams", lang))
+    term.quiet()  # the form's whole first frame, not the home screen half drawn over
     # ux.md: the Teams field is the first field and has the focus when the form opens
     # when the form opens, no field has been checked yet: the one coloured border is
     # the focused field's, and its colour is the focus colour

@@ -4,17 +4,15 @@ What a facilitator would notice is checked on the screen as the workshop goes; t
 the save is checked line by line, and the raw bytes the program wrote are checked
 for the hostile payloads typed and pasted on the way.
 
-The workshop follows the keys of ux.md. With main of 2026-12-01 22:50 UTC every step
-passes except the two hostile pastes (see NEEDS_UX); the strict xfail turns red the
-moment they pass, so the mark can be removed.
+The workshop follows the keys the footer and help show, and pastes hostile text
+(an OSC 52 sequence between two names) into the form: it must arrive cleaned, in its
+order, with nothing after the sequence lost.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-
-import pytest
 
 from tests.workshop.workshop import (
     ACTIONS,
@@ -26,14 +24,6 @@ from tests.workshop.workshop import (
     check_resume_command,
     events,
     play_workshop,
-)
-
-NEEDS_UX = pytest.mark.xfail(
-    strict=True,
-    reason="needs a paste to keep the text after an OSC sequence (issue 7 section 2: "
-    "'cleaned once, in order'): 'Rood\\x1b]52;c;aGk=\\x07<script>' pasted becomes 'Rood', "
-    "because the keys Textual splits off after the ESC lose the BEL (ctrl+g), so "
-    "clean_input's OSC pattern runs to the end of the paste",
 )
 
 
@@ -78,7 +68,6 @@ def check_save(played: Played) -> None:
     assert actions == dict(zip(["t1", "t2", "t3"], ACTIONS, strict=True))
 
 
-@NEEDS_UX
 def test_a_workshop_from_the_home_screen(tmp_path: Path) -> None:
     """Home screen to summary at 80x24, with a quit and a resume by the printed command."""
     played = play_workshop(tmp_path, "nl")
@@ -87,7 +76,6 @@ def test_a_workshop_from_the_home_screen(tmp_path: Path) -> None:
     check_raw_output(played.raw)
 
 
-@NEEDS_UX
 def test_the_workshop_in_english_shrunk_to_60x20(tmp_path: Path) -> None:
     """The same workshop with --lang en; after the first card the terminal shrinks from
     80x24 to 60x20 (SIGWINCH), and the resumed run starts at 60x20."""

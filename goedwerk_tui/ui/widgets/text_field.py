@@ -25,8 +25,9 @@ from textual.widgets import Input, Static
 from goedwerk_tui.domain.text import ESCAPE_SEQUENCE, UNSAFE_CHARS, clean_input
 from goedwerk_tui.i18n import t
 
-# Keys of one terminal read arrive microseconds apart; no one types this fast.
-BURST_SECONDS = 0.005
+# Keys of one terminal read arrive microseconds apart (a few ms on a loaded machine);
+# no one types "^" and then another key within 30 ms.
+BURST_SECONDS = 0.03
 BREAKS = frozenset(("tab", "enter", "ctrl+j", "ctrl+m"))
 
 
@@ -55,6 +56,7 @@ class TextField(Input):
         self.lang = lang
         self.note = TextFieldNote()
         self._burst_start: int | None = None  # where a "^"-started burst of keys began
+        self._burst_raw: list[str] = []  # the burst's characters as the terminal sent them
         self._burst_last = 0.0
 
     def on_mount(self) -> None:
@@ -83,14 +85,19 @@ class TextField(Input):
     def on_key(self, event: events.Key) -> None:
         """Follow a burst of keys that an ESC in a paste turned the rest of it into."""
         in_burst = self._burst_start is not None and event.time - self._burst_last < BURST_SECONDS
-        if in_burst and event.key in BREAKS:  # part of the paste: no focus move, no submit
-            event.stop()
-            event.prevent_default()
-            self.insert_text_at_cursor(" ")
-        elif not in_burst:
+        if in_burst:
+            # kept raw, control characters too: a BEL ends an OSC sequence, and without
+            # it cleaning the paste would take the text after the sequence for part of it
+            self._burst_raw.append(event.character or "")
+            if event.key in BREAKS:  # part of the paste: no focus move, no submit
+                event.stop()
+                event.prevent_default()
+                self.insert_text_at_cursor(" ")
+        else:
             self._burst_start = None
             if event.character == "^":  # how the parser passes on the ESC
                 self._burst_start = min(self.selection)
+                self._burst_raw = ["\x1b"]
         self._burst_last = event.time
 
     def _take_back_burst(self, event: events.Paste) -> str:
@@ -100,7 +107,7 @@ class TextField(Input):
         if start is None or event.time - self._burst_last >= BURST_SECONDS:
             return event.text
         end = self.cursor_position
-        rest = self.value[start:end].replace("^", "\x1b")
+        rest = "".join(self._burst_raw)
         super().replace("", start, end)
         self.cursor_position = start
         return event.text + rest
