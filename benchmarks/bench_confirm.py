@@ -5,7 +5,9 @@ the confirm key (ctrl+s in the choice screen, seen through ``message_hook``) and
 stops when ``SaveLog.append`` has written and fsynced the line. Target: median under
 20 ms.
 
-    python benchmarks/bench_confirm.py [--choices N] [--save-dir DIR]
+    python benchmarks/bench_confirm.py [--choices N] [--save-dir DIR] [--quick]
+
+``--quick`` (CI): 4 choices, only to prove the benchmark still runs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -32,8 +35,9 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     written: list[float] = []
     original = SaveLog.append
 
-    def timed_append(self: SaveLog, event: dict) -> dict:  # type: ignore[type-arg]
-        stamped = original(self, event)
+    def timed_append(self: SaveLog, event: dict, stream: Any = None) -> dict:  # type: ignore[type-arg]
+        # the same signature as SaveLog.append: the first line streams the deck snapshot
+        stamped = original(self, event, stream)
         if event["event"] == "choice_recorded":
             written.append(time.perf_counter())
         return stamped
@@ -71,7 +75,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--choices", type=int, default=60)
     parser.add_argument("--save-dir", help="where the save goes (default: a temporary folder)")
+    parser.add_argument("--quick", action="store_true", help="4 choices: does it still run?")
     args = parser.parse_args()
+    if args.quick:
+        args.choices = 4
     save_dir = args.save_dir or tempfile.mkdtemp(prefix="goedwerk-bench-")
     latencies = asyncio.run(measure(args.choices, save_dir))
     latencies.sort()

@@ -3,7 +3,10 @@
 Whole processes in a pseudo-terminal (see ptyrun.py): from process start to the first
 round on screen, against the smallest Textual app measured the same way.
 
-    python benchmarks/bench_replay.py [--runs N]
+    python benchmarks/bench_replay.py [--runs N] [--quick]
+
+``--quick`` (CI): one run of each on a save of 10 cards (200 choices), no warm-up:
+only to prove the benchmark still runs.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from ptyrun import compiled_env, median, run_until
@@ -29,13 +33,21 @@ def run_until_env(argv: list[str], text: str):  # noqa: ANN201
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="one small run: does it still run?")
     args = parser.parse_args()
-    if not SAVE.exists():
+    save = SAVE
+    if args.quick:
+        args.runs = 1
+        save = Path(tempfile.mkdtemp(prefix="goedwerk-bench-")) / "save-quick.jsonl"
+        generate = [sys.executable, str(HERE / "generate_save.py"), str(save), "--cards", "10"]
+        subprocess.run(generate, check=True, stdout=subprocess.DEVNULL)
+    elif not SAVE.exists():
         subprocess.run([sys.executable, str(HERE / "generate_save.py")], check=True)
     python = sys.executable
     minimal = [python, str(HERE / "minimal_app.py")]
-    replay = [python, "-m", "goedwerk_tui", "replay", "--lang", "en", str(SAVE)]
-    run_until_env(replay, "step 0 of")  # warm the file cache
+    replay = [python, "-m", "goedwerk_tui", "replay", "--lang", "en", str(save)]
+    if not args.quick:
+        run_until_env(replay, "step 0 of")  # warm the file cache
     times: dict[str, list[float]] = {"minimal": [], "replay": []}
     rss: list[float] = []
     for _ in range(args.runs):
@@ -44,8 +56,8 @@ def main() -> int:
         times["replay"].append(run.seconds)
         rss.append(run.max_rss_kib)
     t_min, t_replay = median(times["minimal"]), median(times["replay"])
-    lines = sum(1 for _ in SAVE.open("rb"))
-    print(f"save: {SAVE.name}, {lines:,} lines, {SAVE.stat().st_size / 1024 / 1024:.1f} MiB")
+    lines = sum(1 for _ in save.open("rb"))
+    print(f"save: {save.name}, {lines:,} lines, {save.stat().st_size / 1024 / 1024:.1f} MiB")
     print(
         f"replay open to first round on screen: {t_replay:.3f} s; minimal app {t_min:.3f} s "
         f"({t_replay / t_min:.2f}x); peak RSS {median(rss) / 1024:.1f} MiB"

@@ -5,11 +5,12 @@ on every card) plus deals, reveals, a note per card and the closing actions. The
 events come from the real ``Session`` rules and are written in the same line format
 as ``SaveLog.append`` (without an fsync per line, which only makes generating slow).
 
-    python benchmarks/generate_save.py [PATH]   # default: benchmarks/out/save-10k.jsonl
+    python benchmarks/generate_save.py [PATH] [--cards N]   # default: out/save-10k.jsonl
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -30,7 +31,7 @@ def _text(nl: str, en: str) -> LocalText:
     return LocalText({"nl": nl, "en": en})
 
 
-def big_deck() -> Deck:
+def big_deck(count: int = CARDS) -> Deck:
     catalogue = builtin_catalogue("kernaghan-2003")
     values = [v.id for v in catalogue.values]
     cards = tuple(
@@ -52,7 +53,7 @@ def big_deck() -> Deck:
             ),
             values=tuple(values[(i + k) % len(values)] for k in range(4)),
         )
-        for i in range(1, CARDS + 1)
+        for i in range(1, count + 1)
     )
     return Deck(
         id="benchmark-deck",
@@ -77,9 +78,9 @@ def rationale(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30))).capitalize() + "."
 
 
-def generate(path: Path, seed: int = 7) -> Path:
+def generate(path: Path, seed: int = 7, cards: int = CARDS) -> Path:
     rng = random.Random(seed)
-    deck = big_deck()
+    deck = big_deck(cards)
     values = [v.id for v in deck.catalogue.values]
     session = Session(
         session_id="benchmark0000001",
@@ -129,6 +130,14 @@ def generate(path: Path, seed: int = 7) -> Path:
     return path
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=OUT / "save-10k.jsonl")
+    parser.add_argument("--cards", type=int, default=CARDS, help="cards in the save")
+    args = parser.parse_args(argv)
+    print(generate(args.path, cards=args.cards))
+    return 0
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT / "save-10k.jsonl"
-    print(generate(target))
+    raise SystemExit(main(sys.argv[1:]))

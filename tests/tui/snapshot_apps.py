@@ -1,0 +1,54 @@
+"""The apps and key sequences the snapshot tests photograph, kept stable.
+
+Stable means: a fixed clock (FakeClock), no toasts (they come and go), saves in a
+relative folder of the test's own working directory and a fixed random part in the
+save's file name, so a path shown on screen is the same in every run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.game import Game
+from tests.conftest import DECKS
+from tests.tui.helpers import FakeClock, app_for
+
+PLAY = ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
+SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
+
+
+def stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("secrets.token_hex", lambda n=8: "0" * (2 * n))
+
+
+def quiet_app(argv: list[str]) -> Any:
+    app = app_for(argv, Path("saves"))
+    app.notify = lambda *args, **kwargs: None  # toasts come and go; keep the screen stable
+    return app
+
+
+def saved_session(*, revealed: bool = False, actions: tuple[str, ...] = ()) -> Path:
+    """A one-card session of Rood and Blauw, both chosen, written by the session rules,
+    so a snapshot starts where it matters (``resume``) instead of playing up to it.
+
+    ``revealed``: the card is revealed and dealing stopped (the closing step); then
+    ``actions`` are the teams' recorded actions, in team order.
+    """
+    deck = load_deck(DECKS / "goed-werk-openbaar-bestuur.yaml")
+    game = Game.new(deck, ["Rood", "Blauw"], save_dir=Path("saves"), cards=1, clock=FakeClock())
+    card = game.session.current_card
+    assert card is not None
+    game.record_choice("t1", -2, "A", [card.values[0]], [], "Eerlijk")
+    game.record_choice("t2", 1, "C", [], [card.values[1]], "")
+    if revealed:
+        game.reveal()
+        game.next()  # the only card: on to the closing step
+        for team, action in zip(("t1", "t2"), actions, strict=False):  # maybe fewer
+            game.record_action(team, action)
+    game.close()
+    return game.path
