@@ -27,7 +27,7 @@ from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck, TensionField
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
 from goedwerk_tui.domain.messages import Message, OneOf
 from goedwerk_tui.domain.models import DECK
-from goedwerk_tui.domain.schema import INVALID, Located, Mark, Walker, valid, valid_items
+from goedwerk_tui.domain.schema import INVALID, ListOf, Located, Mark, Walker, valid, valid_items
 from goedwerk_tui.domain.text import LocalText, reflow
 from goedwerk_tui.domain.yamlsource import (
     YAML_PROBLEMS,
@@ -44,7 +44,14 @@ from goedwerk_tui.domain.yamlsource import (
 SITUATION_LINES = 10
 SITUATION_WIDTH = 70
 
-_CARDS = DECK.fields["cards"].kind  # the list the deck streams
+
+def _cards_kind() -> ListOf:
+    kind = DECK.fields["cards"].kind
+    assert isinstance(kind, ListOf)  # models.DECK declares ``cards`` a list
+    return kind
+
+
+_CARDS = _cards_kind()  # the list the deck streams
 
 
 @dataclass
@@ -238,11 +245,12 @@ class _Cards:
         w = self.w
         marks = iter(self._marks)
         seen: dict[str, int] = {}
+        notes: tuple[tuple[Mark, Message], ...]
         for facts in self._facts:
             if facts.__class__ is Card:
                 card_id, field_id, value_ids, notes = facts.id, facts.field, facts.values, ()
-            else:
-                card_id, field_id, value_ids, notes = facts
+            else:  # mypy cannot tell from ``__class__`` (no isinstance per card: hot path)
+                card_id, field_id, value_ids, notes = facts  # type: ignore[misc]  # a tuple
             if valid(card_id):
                 at = _unpack(next(marks))
                 if card_id in seen:

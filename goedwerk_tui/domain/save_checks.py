@@ -169,19 +169,22 @@ class Replay:
         cards = [c for c in start["cards"] if isinstance(c, str) and c in deck.cards_by_id]
         if len(cards) != len(start["cards"]):
             warnings.append(SaveError("save.cards_missing", path=display, line=1))
-        raw = start.get("settings") if isinstance(start.get("settings"), dict) else {}
+        given = start.get("settings")
+        raw: dict[str, Any] = given if isinstance(given, dict) else {}
+        order = raw.get("order")
         settings = Settings(
             seed=raw.get("seed") if isinstance(raw.get("seed"), int) else None,
-            order=raw.get("order") if raw.get("order") in ("deck", "shuffled") else "deck",
+            order=order if order in ("deck", "shuffled") else "deck",
             timer=raw.get("timer") if isinstance(raw.get("timer"), int) else None,
         )
+        language = start.get("language")
         self.session = Session(
             session_id=start["session_id"],
             deck=deck,
             teams=teams,
             cards=cards,
             settings=settings,
-            language=start.get("language") if start.get("language") in ("nl", "en") else "nl",
+            language=language if language in ("nl", "en") else "nl",
             app_version=str(start.get("app_version", "")),
         )
         self.session.started_ts = start["ts"]

@@ -17,7 +17,7 @@ import json
 import json.scanner
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,7 +48,7 @@ from goedwerk_tui.domain.session import Session
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no file locks there; callers check for None
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 Clock = Callable[[], datetime]
@@ -282,7 +282,8 @@ class SaveRead:
 # ``json.loads`` without its per-call layers: a line that is exactly one JSON value
 # (what ``SaveLog.append`` writes) is scanned directly; anything else goes through
 # ``json.loads`` itself, so what is accepted and refused stays exactly the same.
-_scan = json.scanner.make_scanner(json.JSONDecoder())
+# typeshed wants a make_scanner as the context; it reads only a JSONDecoder's settings
+_scan = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # see above
 _UNREADABLE = (ValueError, UnicodeDecodeError, RecursionError)  # deep nesting: RecursionError
 
 
@@ -329,7 +330,9 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     events: list[dict[str, Any]] = []
     last: dict[str, Any] | None = None  # with keep_events=False, the last event used
     replay: Replay | None = None
-    for number, raw in enumerate(lines, start=1):
+    # the lines as enumerate takes them (for mypy, which joins str and bytes to object)
+    texts: Sequence[str | bytes] = lines
+    for number, raw in enumerate(texts, start=1):
         if torn and number == count and number > 1:
             # A line without its newline was never completely written, so never
             # confirmed, even when it parses; resuming cuts it off (SaveLog.reopen).

@@ -16,7 +16,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from goedwerk_tui.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from goedwerk_tui.domain.messages import Message, OneOf
@@ -402,7 +402,7 @@ class ListOf(Kind):
         return self._doc(schema)
 
 
-class Located(list):  # type: ignore[type-arg]
+class Located(list):
     """A list that also knows where each of its items stands in the file."""
 
     __slots__ = ("marks",)
@@ -501,7 +501,11 @@ class Obj(Kind):
         return self._doc(schema)
 
 
-def valid(value: Any) -> bool:
+_T = TypeVar("_T")
+
+
+def valid(value: _T | None) -> TypeGuard[_T]:
+    """Neither missing (None) nor INVALID (so, for mypy, not None)."""
     return value is not INVALID and value is not None
 
 

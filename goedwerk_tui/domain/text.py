@@ -89,14 +89,14 @@ class LocalText:
     def by_lang(self) -> dict[str, str]:
         """The texts by language (a new dict)."""
         if self._lang is not None:
-            return {self._lang: self._text}  # type: ignore[dict-item]
-        return dict(self._text)  # type: ignore[arg-type]
+            return {self._lang: self._text}  # type: ignore[dict-item]  # a str when _lang is set
+        return dict(self._text)  # type: ignore[arg-type]  # the pairs when _lang is None
 
     def get(self, lang: str) -> str:
         """The text in ``lang``, else in the other known language, else any."""
         if self._lang is not None:
-            return self._text  # type: ignore[return-value]
-        pairs: tuple[tuple[str, str], ...] = self._text  # type: ignore[assignment]
+            return self._text  # type: ignore[return-value]  # a str when _lang is set
+        pairs: tuple[tuple[str, str], ...] = self._text  # type: ignore[assignment]  # _lang None
         for wanted in (lang, *LANGUAGES):
             for code, text in pairs:
                 if code == wanted:
@@ -116,7 +116,7 @@ class LocalText:
     def __hash__(self) -> int:
         if self._lang is not None:
             return hash(((self._lang, self._text),))
-        return hash(tuple(sorted(self._text)))  # type: ignore[arg-type]
+        return hash(tuple(sorted(self._text)))
 
     def __repr__(self) -> str:
         return f"LocalText({self.by_lang!r})"

@@ -15,6 +15,7 @@ memory. Nodes hold ``(line, col)`` tuples instead of PyYAML's two ``Mark`` objec
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from goedwerk_tui.domain.messages import Message
 try:  # the C parser is several times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same API, in Python
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _WITH_LIBYAML = _Loader is not yaml.SafeLoader
@@ -159,9 +160,9 @@ class _TextReader:
         self._text = text
         self._pos = 0
 
-    def read(self, size: int) -> str:
+    def read(self, size: int = -1, /) -> str:  # as a file's: no or negative size: the rest
         start = self._pos
-        self._pos = start + size
+        self._pos = start + size if size >= 0 else len(self._text)
         return self._text[start : self._pos]
 
 
@@ -195,7 +196,9 @@ class Composer:
         if self.peek().__class__ is StreamEndEvent:
             return False
         self._get()  # document start
-        self._root_mark = self.peek().start_mark
+        root = self.peek()
+        assert root is not None  # the parser gives None only after the stream's end
+        self._root_mark = root.start_mark
         return True
 
     def finish(self) -> None:
@@ -203,12 +206,13 @@ class Composer:
         self._get()  # document end
         self.anchors = {}
         event = self._get()
+        assert event is not None  # the parser gives None only after the stream's end
         if event.__class__ is not StreamEndEvent:
             raise ComposerError(
                 "expected a single document in the stream",
                 self._root_mark,
                 "but found another document",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]  # libyaml Mark: PyYAML passes them too
             )
 
     def at_end(self) -> bool:
@@ -259,7 +263,10 @@ class Composer:
 
     def node(self) -> Node:
         """The next value, whole (an alias gives the node its anchor named)."""
-        get = self._get
+        # Any: events are told apart by their exact class below (no isinstance per
+        # event, on the hot path), which mypy does not follow; inside a document the
+        # parser never gives None (only after the stream's end)
+        get: Callable[[], Any] = self._get
         anchors = self.anchors
         resolvers = self._resolvers
         wildcard = self._wildcard

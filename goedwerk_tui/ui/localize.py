@@ -38,4 +38,6 @@ def localized(cls: N, lang: str) -> N:
                 priority=binding.priority,
             )
         )
-    return type(cls.__name__, (cls,), {"BINDINGS": bindings, "__module__": cls.__module__})  # type: ignore[return-value]
+    namespace = {"BINDINGS": bindings, "__module__": cls.__module__}
+    # type() makes a subclass of cls, which mypy sees only as a ``type``
+    return type(cls.__name__, (cls,), namespace)  # type: ignore[return-value]  # see above

@@ -231,3 +231,12 @@ def test_a_mistake_after_the_cards_still_wins_over_everything() -> None:
     text = deck_text(GOOD_CARD * 3).replace("kaart-1", "Kaart 1") + "oops: [\n"
     found = errors(text)
     assert len(found) == 1 and "YAML syntax error" in found[0]
+
+
+def test_the_text_reader_reads_as_a_file_does() -> None:
+    # the parser asks for pieces; read() without a size (as on a file) gives the rest
+    reader = yamlsource._TextReader("ab: cd")
+    assert reader.read(3) == "ab:"
+    assert reader.read() == " cd"
+    assert reader.read(5) == ""
+    assert yamlsource._TextReader("xyz").read(-1) == "xyz"

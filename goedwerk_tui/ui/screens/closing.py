@@ -35,7 +35,7 @@ class ClosingScreen(GoedWerkScreen):
         Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
     ]
 
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -215,7 +215,7 @@ def summary_renderable(session: Session, lang: str, path: str) -> RenderableType
 class SummaryScreen(GoedWerkScreen):
     BINDINGS = [*COMMON_BINDINGS]
 
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary-scroll"):

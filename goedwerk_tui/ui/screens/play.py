@@ -36,7 +36,7 @@ class PlayScreen(GoedWerkScreen):
         *COMMON_BINDINGS,
     ]
 
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         # drawn with their content here, so the first frame already shows the card

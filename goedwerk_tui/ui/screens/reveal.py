@@ -84,7 +84,7 @@ class RevealScreen(GoedWerkScreen):
         *COMMON_BINDINGS,
     ]
 
-    app: GoedWerkApp  # type: ignore[assignment]
+    app: GoedWerkApp
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reveal-scroll"):

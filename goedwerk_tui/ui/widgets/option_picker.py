@@ -23,7 +23,7 @@ class OptionPicker(ArrowPicker):
     def __init__(
         self, texts: list[str], lang: str, option: str | None = None, **kwargs: object
     ) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # the caller's Widget options
         self.letters: list[str | None] = [None, *LETTERS[: len(texts)]]
         self.texts = dict(zip(LETTERS, texts, strict=False))
         self.lang = lang

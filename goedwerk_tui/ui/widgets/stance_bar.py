@@ -21,7 +21,7 @@ class StanceBar(ArrowPicker):
     stance: reactive[int] = reactive(0)
 
     def __init__(self, field: TensionField, lang: str, stance: int = 0, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # the caller's Widget options
         self.field = field
         self.lang = lang
         self.set_reactive(StanceBar.stance, stance)

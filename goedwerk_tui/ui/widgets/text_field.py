@@ -52,7 +52,11 @@ class TextField(Input):
     def __init__(
         self, value: str = "", *, lang: str = "nl", max_length: int = 0, **kwargs: object
     ) -> None:
-        super().__init__(strip_unsafe(value), max_length=max_length, **kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            strip_unsafe(value),
+            max_length=max_length,
+            **kwargs,  # type: ignore[arg-type]  # the caller's Input options
+        )
         self.lang = lang
         self.note = TextFieldNote()
         self._burst_start: int | None = None  # where a "^"-started burst of keys began

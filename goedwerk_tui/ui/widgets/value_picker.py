@@ -102,7 +102,7 @@ class ValuePicker(Vertical):
         chosen: dict[str, str] | None = None,
         **kwargs: object,
     ) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # the caller's Widget options
         self.catalogue = catalogue
         self.lang = lang
         self.pole_names = pole_names
