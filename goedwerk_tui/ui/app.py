@@ -17,6 +17,7 @@ from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.savelog import SaveError
 from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED, RuleError
 from goedwerk_tui.i18n import t
+from goedwerk_tui.ui.hangup import watch_terminal
 from goedwerk_tui.ui.localize import localized
 
 R = TypeVar("R")
@@ -88,6 +89,7 @@ class GoedWerkApp(App[None]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        watch_terminal(self)
         if self._game is not None and self._game.session.resumed:
             self.notify(t("ui.resumed", self.lang))
         for notice in self.notices:
