@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
@@ -144,6 +144,26 @@ async def test_an_empty_teams_field_plays_with_two_teams(saves_dir: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert [team.name for team in app.game.session.teams] == ["Team 1", "Team 2"]
+
+
+async def test_the_form_keeps_the_language_goedwerk_was_started_in(saves_dir: Path) -> None:
+    """`goedwerk --lang en`: the preselected Dutch deck does not turn the session Dutch."""
+    app = app_for(["--lang", "en"], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.game.session.language == "en"
+
+
+async def test_picking_an_english_deck_makes_english_the_default(saves_dir: Path) -> None:
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        english = next(p for p, lang in screen.deck_languages.items() if lang == "en")
+        screen.query_one("#deck", Select).value = english
+        await pilot.pause()
+        assert screen.query_one("#language", Select).value == "en"
 
 
 async def test_a_duplicate_team_name_is_refused_by_name_in_dutch(saves_dir: Path) -> None:

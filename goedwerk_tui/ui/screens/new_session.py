@@ -60,6 +60,7 @@ class NewSessionScreen(GoedWerkScreen):
         self.deck_languages = {str(path): deck.language for path, deck in decks}
         choices = [(Text(sanitize(deck.title.get(lang))), str(path)) for path, deck in decks]
         default = next((str(p) for p, _ in decks if p.stem == DEFAULT_DECK_ID), None)
+        self._preselected = default
         with VerticalScroll(id="new-session"):
             yield Static(Text(t("home.new", lang), style="bold"))
             yield Static(id="form-error")  # at the top: seen without scrolling
@@ -96,9 +97,18 @@ class NewSessionScreen(GoedWerkScreen):
         teams.cursor_position = len(teams.value)
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """The deck's language is the default language of the screens."""
-        if event.select.id == "deck" and str(event.value) in self.deck_languages:
-            self.query_one("#language", Select).value = self.deck_languages[str(event.value)]
+        """A deck someone picks sets its language as the screens' default.
+
+        The deck that is preselected when the form opens does not: the form starts in
+        the language the screens already speak (``goedwerk --lang en``).
+        """
+        if event.select.id != "deck" or str(event.value) not in self.deck_languages:
+            return
+        if self._preselected is not None and str(event.value) == self._preselected:
+            self._preselected = None  # the Select's first Changed is the preselection
+            return
+        self._preselected = None
+        self.query_one("#language", Select).value = self.deck_languages[str(event.value)]
 
     def refuse(self, message: str) -> None:
         """A form error: under the form (it stays) and as a toast (it is noticed)."""
