@@ -160,6 +160,7 @@ MESSAGES: dict[str, str] = {
     "replay.warning": "Note: {warning}",
     "key.prev_card": "previous card",
     "key.next_card": "next card",
+    "ui.quit_ended": "Session finished and saved. To debrief: {command}",
     "ui.quit_saved": "Everything is saved. To continue: {command}",
     "key.rounds": "card list",
     "deck.card_title": "title",

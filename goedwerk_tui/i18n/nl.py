@@ -160,6 +160,7 @@ MESSAGES: dict[str, str] = {
     "replay.warning": "Let op: {warning}",
     "key.prev_card": "vorige kaart",
     "key.next_card": "volgende kaart",
+    "ui.quit_ended": "Sessie afgerond en opgeslagen. Nabespreken: {command}",
     "ui.quit_saved": "Alles is opgeslagen. Verder spelen: {command}",
     "key.rounds": "kaartenlijst",
     "deck.card_title": "titel",

@@ -43,20 +43,27 @@ def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
     )
 
 
-def resume_command(save: Path) -> str:
-    """A command that resumes ``save`` when copied as is, from any folder: the absolute
-    path of this Python (``goedwerk`` may not be on PATH) and of the save, shell-quoted."""
+def resume_command(save: Path, command: str = "resume") -> str:
+    """A command that runs ``goedwerk COMMAND save`` when copied as is, from any folder:
+    the absolute path of this Python (``goedwerk`` may not be on PATH) and of the save,
+    shell-quoted."""
     import shlex
     import sys
 
     python = str(Path(sys.executable).absolute())
-    parts = [python, "-m", "goedwerk_tui", "resume", str(save.absolute())]
+    parts = [python, "-m", "goedwerk_tui", command, str(save.absolute())]
     return " ".join(shlex.quote(part) for part in parts)
 
 
 def quit_line(app_lang: str, save: Path) -> str:
     """The one line printed on stderr after quitting an unfinished session."""
     return f"goedwerk: {t('ui.quit_saved', app_lang, command=resume_command(save))}"
+
+
+def ended_line(app_lang: str, save: Path) -> str:
+    """The one line printed on stderr after quitting a finished session: its debrief."""
+    command = resume_command(save, "replay")
+    return f"goedwerk: {t('ui.quit_ended', app_lang, command=command)}"
 
 
 def _session_app(  # noqa: ANN202 - a localized subclass of GoedWerkApp
@@ -101,6 +108,7 @@ def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> 
     if game is not None and game.unsaved is not None:  # the save is gone and stays gone
         print(f"goedwerk: {game.unsaved.message(app.lang)}", file=sys.stderr)
         return 1
-    if game is not None and not game.session.ended:
-        print(quit_line(app.lang, game.path), file=sys.stderr)
+    if game is not None:
+        line = ended_line if game.session.ended else quit_line
+        print(line(app.lang, game.path), file=sys.stderr)
     return 0

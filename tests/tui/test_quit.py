@@ -66,3 +66,22 @@ def test_printed_resume_command_is_absolute_and_runs_from_another_folder(
     done = subprocess.run(check, shell=True, cwd="/", capture_output=True, text=True)
     assert done.returncode == 0 and "resume" in done.stdout
     assert Path(python).resolve() == Path(sys.executable).resolve()
+
+
+def test_quitting_a_finished_session_prints_its_debrief_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After the summary there is nothing to resume: the line says how to debrief."""
+    app = app_for(["play", DECK, "--team", "A", "--cards", "1"], tmp_path)
+    monkeypatch.setattr(launch_module, "build_app", lambda *args: app)
+    monkeypatch.setattr(app, "run", lambda: None)
+    game = app.game
+    game.stop_dealing()
+    game.end()
+    assert launch(SimpleNamespace(), None, None) == 0
+    game.close()
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("goedwerk: Sessie afgerond en opgeslagen. Nabespreken: ")
+    command = shlex.split(line.split("Nabespreken: ", 1)[1])
+    assert command[1:4] == ["-m", "goedwerk_tui", "replay"]
+    assert Path(command[4]) == game.path.absolute()
