@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "help.title": "Keys",
     "help.text": "1, 2, …  the team with that number records its choice (the other teams do not see it)\nr    reveal once all teams have chosen\nn    next card (after the reveal) · o  a facilitator's note\ns    skip the card (asks first)\ne    stop dealing and close with actions (asks first)\nctrl+t  high contrast on/off · ctrl+p  search commands\nq or ctrl+q  quit (everything is saved already; it then says how to resume)\n\nIn the choice screen: Tab to the next field · ← → on the axis · a letter picks an option\n· type to search values · in the value list ← toward the left pole, → toward the right pole,\nspace removes · ctrl+s or Enter in the rationale records the choice\n· Esc closes (and asks first when you changed something).",
     "home.title": "Good Work: dilemmas about good work in public administration",
+    "home.form_hint": "Tab: next field · Enter in a text field: start the session",
     "home.new": "New session",
     "home.resume": "Resume a session",
     "home.debrief": "Debrief (look back at a saved session)",

@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "help.title": "Toetsen",
     "help.text": "1, 2, …  het team met dat nummer legt zijn keuze vast (de andere teams zien die niet)\nr    onthullen als alle teams gekozen hebben\nn    volgende kaart (na de onthulling) · o  notitie van de begeleider\ns    kaart overslaan (vraagt eerst)\ne    stoppen met kaarten en afsluiten met acties (vraagt eerst)\nctrl+t  hoog contrast aan/uit · ctrl+p  opdrachten zoeken\nq of ctrl+q  stoppen (alles is al opgeslagen; daarna staat er hoe je hervat)\n\nIn het keuzescherm: Tab naar het volgende veld · ← → op de as · een letter kiest een keuze\n· typ om waarden te zoeken · in de waardenlijst ← naar de linkerpool, → naar de rechterpool,\nspatie weghalen · ctrl+s of Enter in de toelichting legt de keuze vast\n· Esc sluit (en vraagt eerst als je iets veranderde).",
     "home.title": "Goed Werk: dilemma's over goed werk in het openbaar bestuur",
+    "home.form_hint": "Tab: volgend veld · Enter in een tekstveld: sessie starten",
     "home.new": "Nieuwe sessie",
     "home.resume": "Sessie hervatten",
     "home.debrief": "Nabespreken (een opgeslagen sessie terugkijken)",

@@ -166,6 +166,16 @@ async def test_picking_an_english_deck_makes_english_the_default(saves_dir: Path
         assert screen.query_one("#language", Select).value == "en"
 
 
+async def test_the_form_says_how_to_start_without_scrolling(saves_dir: Path) -> None:
+    """At 80x24 the Start button is below the fold; the top of the form says Enter starts."""
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        hint = screen.query_one("#form-hint")
+        assert "Enter in een tekstveld: sessie starten" in str(hint.render())
+        assert 0 <= hint.region.y < 24
+
+
 async def test_a_duplicate_team_name_is_refused_by_name_in_dutch(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -63,6 +63,8 @@ class NewSessionScreen(GoedWerkScreen):
         self._preselected = default
         with VerticalScroll(id="new-session"):
             yield Static(Text(t("home.new", lang), style="bold"))
+            # the Start button is below the fold at 80x24: say how to start from here
+            yield Static(Text(t("home.form_hint", lang), style="dim"), id="form-hint")
             yield Static(id="form-error")  # at the top: seen without scrolling
             yield Label(t("home.teams", lang))
             yield TextField(  # empty, so typed names are not glued onto example names
