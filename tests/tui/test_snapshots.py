@@ -1,6 +1,6 @@
 """What each screen of a session looks like at 80x24 and 60x20 (SVG snapshots).
 
-Update after an intended change with: pytest tests/tui/ -k snapshot --snapshot-update
+Update after an intended change with: pytest tests/tui/ -k snapshot --snapshot-update -n 0
 (the lead regenerates them after merging UI branches; look at every changed SVG).
 """
 

@@ -1,7 +1,7 @@
 """What the home screen, the new-session form, the replay and its overview look like at
 80x24 and 60x20 (SVG snapshots).
 
-Update after an intended change with: pytest tests/tui/ -k snapshot --snapshot-update
+Update after an intended change with: pytest tests/tui/ -k snapshot --snapshot-update -n 0
 """
 
 from __future__ import annotations
