@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,34 +22,13 @@ from hypothesis import strategies as st
 from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
 from goedwerk_tui.report import one_line
 from goedwerk_tui.report.command import run_report
-from tests.golden.sessions import DECK_YAML, golden_saves, local_zone
+from tests.cli.run import goedwerk
+from tests.golden.sessions import DECK_YAML
+
+pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 UPDATE = os.environ.get("GOEDWERK_UPDATE_GOLDEN") == "1"
-
-
-def goedwerk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "goedwerk_tui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=60,
-    )
-
-
-@pytest.fixture(autouse=True)
-def amsterdam_time() -> Iterator[None]:
-    """Reports show local time: every test here runs in Amsterdam (also its subprocesses)."""
-    with local_zone("Europe/Amsterdam"):
-        yield
-
-
-@pytest.fixture
-def saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    """``tafel-1.jsonl`` (a finished session) and ``tafel-2.jsonl`` (stopped early)."""
-    return golden_saves(tmp_path, monkeypatch)
 
 
 def events(path: Path) -> list[dict[str, object]]:

@@ -12,7 +12,6 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,11 @@ import pytest
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.report.command import run_report
-from tests.golden.sessions import fixed_ids, golden_saves, local_zone, ticking_clock
+from tests.golden.sessions import fixed_ids, local_zone, ticking_clock
+
+pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
 PHONE_CONTENT = 390 - 2 * 16  # a 390 px screen less the page's padding (1rem each side)
-
-
-@pytest.fixture(autouse=True)
-def amsterdam_time() -> Iterator[None]:
-    with local_zone("Europe/Amsterdam"):
-        yield
-
-
-@pytest.fixture
-def saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    return golden_saves(tmp_path, monkeypatch)
 
 
 def report(

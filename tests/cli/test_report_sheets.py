@@ -11,35 +11,14 @@ import csv
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from goedwerk_tui.report.command import run_report
-from tests.golden.sessions import golden_saves, local_zone
+from tests.cli.run import goedwerk
 
-
-def goedwerk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "goedwerk_tui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=60,
-    )
-
-
-@pytest.fixture(autouse=True)
-def amsterdam_time() -> Iterator[None]:
-    with local_zone("Europe/Amsterdam"):
-        yield
-
-
-@pytest.fixture
-def saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    return golden_saves(tmp_path, monkeypatch)
+pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
 
 def csv_rows(text: str, delimiter: str = ",") -> list[dict[str, str]]:
