@@ -67,3 +67,18 @@ async def test_the_mouse_works_too(saves_dir: Path) -> None:
         picker = app.screen.query_one(OptionPicker)
         await pilot.click(OptionPicker, offset=(1 + len(" geen  ") + len(" A  ") + 1, 0))
         assert picker.option == "B"
+
+
+async def test_the_way_out_shows_in_an_80_column_footer(tmp_path: Path) -> None:
+    """The card screen's footer is cut at 80 columns: it must not cut 'q stoppen'."""
+    import html
+    import re
+
+    app = app_for(["play", "--team", "Rood", "--team", "Blauw", "--cards", "1"], tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        svg = app.export_screenshot()
+        # the bottom row's text, span by span, as the terminal draws it
+        spans = re.findall(r'clip-path="url\(#terminal-\d+-line-23\)">([^<]*)<', svg)
+        footer = html.unescape("".join(spans)).replace("\xa0", " ")
+        assert "stoppen" in footer and "help" in footer, footer

@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.screen import Screen
 
-# Listed last in each screen's own BINDINGS, so the footer shows the screen's keys first.
+# Listed last in each screen's own BINDINGS, so the footer shows the screen's keys first;
+# quitting before the theme, so an 80-column footer that is cut off loses the theme key
+# (also in the help and the command palette), not the way out.
 COMMON_BINDINGS = [
     Binding("question_mark", "app.help", "key.help", key_display="?"),
-    Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
     Binding("q", "app.quit", "key.quit"),
+    Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
 ]
 
 

@@ -53,7 +53,8 @@ class PlayScreen(GoedWerkScreen):
                 button = Button(self.team_label(index), id=f"team-{index + 1}", compact=True)
                 button.can_focus = False  # keys 1-6 choose; a click does the same
                 yield button
-        yield Footer()
+        # the busiest footer: its own keys and q first; ctrl+p is in the help
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.app.game.session.settings.timer:

@@ -89,7 +89,8 @@ class RevealScreen(GoedWerkScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reveal-scroll"):
             yield Static(id="reveal")
-        yield Footer()
+        # the busiest footer: its own keys and q first; ctrl+p is in the help
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_reveal()
