@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from goedwerk_tui.i18n import t
-from tests.workshop.screens import choose, new_session_from_home
+from tests.workshop.screens import choose, focused_field, new_session_from_home
 from tests.workshop.terminal import (
     CTRL_S,
     ENTER,
@@ -53,6 +53,16 @@ class Played:
     resume_line: str = ""
     resume_command: str = ""
     size: tuple[int, int] = (80, 24)  # the terminal size at the end of the first run
+
+
+def wait_focus(term: Terminal, team: str) -> None:
+    """Wait until the focused field is the one under ``team``'s label (nothing pressed)."""
+
+    def on_team() -> bool:
+        found = focused_field(term)
+        return found is not None and found[0].startswith(team)
+
+    term.wait_until(on_team, f"the focus on {team!r}'s field")
 
 
 def events(save: Path) -> list[dict[str, Any]]:
@@ -147,10 +157,13 @@ def resume_and_finish(home: Path, played: Played, lang: str, size: tuple[int, in
         assert t("closing.title", lang) not in term.text(), "s skipped without asking"
         term.press(ENTER)
         term.wait_for(t("closing.title", lang))
+        wait_focus(term, TEAMS[0])  # a person sees where the cursor is before typing
         term.type(ACTIONS_TYPED[0])
         term.press(TAB)
+        wait_focus(term, TEAMS[1])
         term.paste(PASTED_ACTION)
         term.press(TAB)
+        wait_focus(term, TEAMS[2])
         term.type(ACTIONS_TYPED[2])
         term.press(CTRL_S)  # ux.md: records every typed action, then the summary
         summary = term.wait_for(t("summary.title", lang), t("summary.actions", lang))
