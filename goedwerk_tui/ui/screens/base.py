@@ -8,11 +8,14 @@ from textual.screen import Screen
 # Listed last in each screen's own BINDINGS, so the footer shows the screen's keys first;
 # quitting before the theme, so an 80-column footer that is cut off loses the theme key
 # (also in the help and the command palette), not the way out.
+CONTRAST = Binding("ctrl+t", "app.toggle_contrast", "key.contrast")
 COMMON_BINDINGS = [
     Binding("question_mark", "app.help", "key.help", key_display="?"),
     Binding("q", "app.quit", "key.quit"),
-    Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
+    CONTRAST,
 ]
+# Where letters type into fields, q cannot quit: ctrl+q does, before any field sees it.
+QUIT_WHILE_TYPING = Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True)
 
 
 class GoedWerkScreen(Screen[None]):

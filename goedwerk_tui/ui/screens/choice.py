@@ -23,6 +23,7 @@ from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import hanging_list, option_letter
 from goedwerk_tui.ui.localize import localized
+from goedwerk_tui.ui.screens.base import QUIT_WHILE_TYPING
 from goedwerk_tui.ui.screens.confirm import ConfirmScreen
 from goedwerk_tui.ui.widgets.option_picker import OptionPicker
 from goedwerk_tui.ui.widgets.stance_bar import StanceBar
@@ -57,7 +58,7 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "key.confirm"),
         Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
+        QUIT_WHILE_TYPING,
     ]
 
     def __init__(

@@ -16,7 +16,12 @@ from goedwerk_tui.domain.text import clean_input, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.reveal_view import signed, team_style
 from goedwerk_tui.ui.localize import localized
-from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import (
+    COMMON_BINDINGS,
+    CONTRAST,
+    QUIT_WHILE_TYPING,
+    GoedWerkScreen,
+)
 from goedwerk_tui.ui.screens.confirm import ConfirmScreen, ask_first
 from goedwerk_tui.ui.widgets.text_field import TextField
 
@@ -31,8 +36,8 @@ class ClosingScreen(GoedWerkScreen):
     BINDINGS = [
         Binding("ctrl+s", "finish", "key.finish"),
         Binding("escape", "back", "key.back_to_cards"),
-        Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
+        CONTRAST,
+        QUIT_WHILE_TYPING,
     ]
 
     app: GoedWerkApp

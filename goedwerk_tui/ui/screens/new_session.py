@@ -18,7 +18,7 @@ from goedwerk_tui.domain.session import MAX_NAME, MAX_TEAMS
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
-from goedwerk_tui.ui.screens.base import GoedWerkScreen
+from goedwerk_tui.ui.screens.base import CONTRAST, QUIT_WHILE_TYPING, GoedWerkScreen
 from goedwerk_tui.ui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ class NewSessionScreen(GoedWerkScreen):
     BINDINGS = [
         Binding("escape", "back", "key.back"),
         Binding("f1", "app.help", "key.help"),
-        Binding("ctrl+t", "app.toggle_contrast", "key.contrast"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
+        CONTRAST,
+        QUIT_WHILE_TYPING,
     ]
     app: GoedWerkApp
 

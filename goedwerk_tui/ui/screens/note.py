@@ -10,13 +10,14 @@ from textual.widgets import Footer, Label
 
 from goedwerk_tui.domain.session import MAX_NOTE
 from goedwerk_tui.i18n import t
+from goedwerk_tui.ui.screens.base import QUIT_WHILE_TYPING
 from goedwerk_tui.ui.widgets.text_field import TextField
 
 
 class NoteScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True),
+        QUIT_WHILE_TYPING,
     ]
 
     def __init__(self, lang: str) -> None:
