@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
@@ -38,10 +37,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from generate_save import big_deck  # noqa: E402
+from generate_save import SaveWriter, big_deck  # noqa: E402
 from machine import describe  # noqa: E402
 
-from goedwerk_tui.domain.savelog import iso  # noqa: E402
 from goedwerk_tui.domain.session import Session, Settings, Team  # noqa: E402
 
 TARGET_MS = 100.0
@@ -60,19 +58,10 @@ def generate(path: Path, size: int, kind: str) -> Path:
         language="nl",
         app_version="bench",
     )
-    now = datetime(2026, 3, 4, 9, 0, tzinfo=timezone.utc)
-    seq = 0
+    start = datetime(2026, 3, 4, 9, 0, tzinfo=timezone.utc)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-
-        def commit(event: dict[str, object]) -> None:
-            nonlocal seq, now
-            now += timedelta(milliseconds=10)
-            stamped = {"seq": seq, "ts": iso(now), **event}
-            out.write(json.dumps(stamped, ensure_ascii=False, separators=(",", ":")) + "\n")
-            session.apply(stamped)
-            seq += 1
-
+        commit = SaveWriter(out, session, start, lambda: timedelta(milliseconds=10)).commit
         commit(session.start_event())
         for number in range(CARDS):
             commit(session.deal())

@@ -14,8 +14,10 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TextIO
 
 from goedwerk_tui.domain.catalogue_file import builtin_catalogue
 from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck
@@ -78,6 +80,24 @@ def rationale(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30))).capitalize() + "."
 
 
+class SaveWriter:
+    """Events through the session's rules into a save's lines: stamped, written, applied
+    (as ``Game.commit`` does, without fsync: benchmark inputs, not a session)."""
+
+    def __init__(
+        self, out: TextIO, session: Session, start: datetime, step: Callable[[], timedelta]
+    ) -> None:
+        self.out, self.session, self.now, self.step = out, session, start, step
+        self.seq = 0
+
+    def commit(self, event: dict[str, object]) -> None:
+        self.now += self.step()
+        stamped = {"seq": self.seq, "ts": iso(self.now), **event}
+        self.out.write(json.dumps(stamped, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.session.apply(stamped)
+        self.seq += 1
+
+
 def generate(path: Path, seed: int = 7, cards: int = CARDS) -> Path:
     rng = random.Random(seed)
     deck = big_deck(cards)
@@ -91,19 +111,12 @@ def generate(path: Path, seed: int = 7, cards: int = CARDS) -> Path:
         language="nl",
         app_version="bench",
     )
-    now = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
-    seq = 0
+    start = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-
-        def commit(event: dict[str, object]) -> None:
-            nonlocal seq, now
-            now += timedelta(seconds=rng.randint(2, 20))
-            stamped = {"seq": seq, "ts": iso(now), **event}
-            out.write(json.dumps(stamped, ensure_ascii=False, separators=(",", ":")) + "\n")
-            session.apply(stamped)
-            seq += 1
-
+        commit = SaveWriter(
+            out, session, start, lambda: timedelta(seconds=rng.randint(2, 20))
+        ).commit
         commit(session.start_event())
         for _ in deck.cards:
             commit(session.deal())
