@@ -33,6 +33,7 @@ def run_until(
     size: tuple[int, int] = (100, 30),
     timeout: float = 60.0,
     env: dict[str, str] | None = None,
+    cwd: str | None = None,
 ) -> Run:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -45,7 +46,13 @@ def run_until(
     environment.pop("TEXTUAL", None)
     start = time.perf_counter()
     process = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, env=environment, start_new_session=True
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=environment,
+        cwd=cwd,
+        start_new_session=True,
     )
     os.close(slave)
     needle = text.encode("utf-8")
@@ -88,6 +95,15 @@ def compiled_env() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(Path(__file__).resolve().parent / "out" / "pycache")
     return env
+
+
+def quantile(values: list[float], q: float) -> float:
+    """The q-quantile (0 to 1) of values, linearly interpolated between the nearest two."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def median(values: list[float]) -> float:
