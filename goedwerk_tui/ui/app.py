@@ -110,17 +110,7 @@ class GoedWerkApp(App[None]):
             self.push_screen(screen)
 
     def phase_screen(self) -> Screen[Any]:
-        from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
-        from goedwerk_tui.ui.screens.play import PlayScreen
-        from goedwerk_tui.ui.screens.reveal import RevealScreen
-
-        phase = self.game.session.phase
-        screen_class: type[Screen[Any]] = {
-            CHOOSING: PlayScreen,
-            CLOSING: ClosingScreen,
-            ENDED: SummaryScreen,
-        }.get(phase, RevealScreen)
-        return localized(screen_class, self.lang)()
+        return localized(phase_screen_class(self.game.session.phase), self.lang)()
 
     def act(self, intent: Callable[..., R], *args: Any) -> R | None:
         """Run a game intent; a refusal or a failed save is shown, never raised.
@@ -224,3 +214,19 @@ PLAY_PALETTE = (
     ("palette.end", "action_end_cards"),
     ("palette.finish", "action_finish"),
 )
+
+
+def phase_screen_class(phase: str) -> type[Screen[Any]]:
+    """The screen of a session's phase, importing only that screen's module: the first
+    card is on screen sooner without the closing and reveal screens (about 7 ms)."""
+    if phase == CHOOSING:
+        from goedwerk_tui.ui.screens.play import PlayScreen
+
+        return PlayScreen
+    if phase in (CLOSING, ENDED):
+        from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
+
+        return ClosingScreen if phase == CLOSING else SummaryScreen
+    from goedwerk_tui.ui.screens.reveal import RevealScreen
+
+    return RevealScreen

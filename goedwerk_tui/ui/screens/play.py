@@ -16,12 +16,12 @@ from goedwerk_tui.render.card_view import card_panel
 from goedwerk_tui.render.reveal_view import team_style
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
-from goedwerk_tui.ui.screens.choice import ChoiceDraft, ChoiceScreen
 from goedwerk_tui.ui.screens.confirm import ask_first
 from goedwerk_tui.ui.widgets.timer import timer_text
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.screens.choice import ChoiceDraft
 
 
 class PlayScreen(GoedWerkScreen):
@@ -113,6 +113,9 @@ class PlayScreen(GoedWerkScreen):
         self.action_team(number)
 
     def action_team(self, number: int) -> None:
+        # imported when a team first chooses, not before the first card is drawn (5 ms)
+        from goedwerk_tui.ui.screens.choice import ChoiceScreen
+
         session = self.app.game.session
         if number > len(session.teams) or session.current is None:
             return
