@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from goedwerk_tui.deck_source import open_deck
+from goedwerk_tui.deck_source import read_ahead
+from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.savelog import Clock, utc_now
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
+
+if TYPE_CHECKING:
+    from goedwerk_tui.ui.app import GoedWerkApp
 
 
 def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
@@ -28,12 +33,16 @@ def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
     Raises a GoedwerkError (CommandError, SaveError, RuleError) that ``cli.main`` says
     in the user's language.
     """
+    command = args.command
+    # before Textual is imported: a deck that is not cached is read meanwhile
+    deck = read_ahead(args.deck) if command == "play" else None
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 
     folder = saves_dir(save_dir)
-    command = args.command
-    if command in ("play", "resume", "replay"):
+    if deck is not None:
+        return _play_app(args, deck(), lang, folder, clock)
+    if command in ("resume", "replay"):
         return _session_app(args, command, lang, folder, clock)
     from goedwerk_tui.ui.screens.home import HomeScreen
 
@@ -66,27 +75,34 @@ def ended_line(app_lang: str, save: Path) -> str:
     return f"goedwerk: {t('ui.quit_ended', app_lang, command=command)}"
 
 
+def _play_app(
+    args: argparse.Namespace, deck: Deck, lang: str | None, folder: Path, clock: Clock
+) -> GoedWerkApp:
+    from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.localize import localized
+
+    game = Game.new(
+        deck,
+        args.team,
+        save_dir=folder,
+        cards=args.cards,
+        shuffle=args.shuffle or args.seed is not None,
+        seed=args.seed,
+        timer=args.timer,
+        language=lang,
+        clock=clock,
+    )
+    language = game.session.language
+    app: GoedWerkApp = localized(GoedWerkApp, language)(language, game=game, save_dir=folder)
+    return app
+
+
 def _session_app(  # noqa: ANN202 - a localized subclass of GoedWerkApp
     args: argparse.Namespace, command: str, lang: str | None, folder: Path, clock: Clock
 ):
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 
-    if command == "play":
-        deck = open_deck(args.deck)
-        game = Game.new(
-            deck,
-            args.team,
-            save_dir=folder,
-            cards=args.cards,
-            shuffle=args.shuffle or args.seed is not None,
-            seed=args.seed,
-            timer=args.timer,
-            language=lang,
-            clock=clock,
-        )
-        language = game.session.language
-        return localized(GoedWerkApp, language)(language, game=game, save_dir=folder)
     if command == "resume":
         game = Game.resume(Path(args.save), clock)
         language = lang or game.session.language
