@@ -24,6 +24,10 @@ from pathlib import Path
 class Run:
     seconds: float  # process start to text on screen
     max_rss_kib: int  # peak resident memory of the process
+    # CPU time (user + system) of the process and of the children it waited for, up to
+    # a moment after the text appeared: the work done, which load on the machine
+    # changes much less than the wall time
+    cpu_seconds: float = 0.0
 
 
 def run_until(
@@ -80,7 +84,7 @@ def run_until(
     if elapsed is None:
         tail = seen[-2000:].decode("utf-8", "replace")
         raise RuntimeError(f"'{text}' never appeared on screen (status {status}): ...{tail}")
-    return Run(elapsed, usage.ru_maxrss)
+    return Run(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 def compiled_env() -> dict[str, str]:
