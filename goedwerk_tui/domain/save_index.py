@@ -2,9 +2,12 @@
 
 The home screen lists up to ``MAX_LISTED`` saves. Replaying each one (``read_save``)
 would parse every event of every file; a list needs only the first line (deck,
-teams, cards) and three counts that a byte search finds in the rest: how many cards
-were dealt and skipped, and whether the session ended. A quote inside typed text is
-escaped in the JSON (``\\"``), so ``"event":"card_dealt"`` only matches a real event.
+teams, cards) and how many rounds were played, and whether the session ended. An
+ended session says both in its last line (``session_ended`` with ``rounds_played``),
+so for it only the first line and the file's last few KiB are read. For any other
+save a byte search over the rest counts the cards dealt and skipped. A quote inside
+typed text is escaped in the JSON (``\\"``), so ``"event":"card_dealt"`` only matches
+a real event.
 
 Opening a listed save still reads it completely and says why when it cannot be used.
 """
@@ -12,9 +15,10 @@ Opening a listed save still reads it completely and says why when it cannot be u
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from goedwerk_tui.domain.savelog import MAX_SAVE_BYTES
 
@@ -23,6 +27,7 @@ _CHUNK = 1024 * 1024
 _DEALT = b'"event":"card_dealt"'
 _SKIPPED = b'"event":"card_skipped"'
 _ENDED = b'"event":"session_ended"'
+_TAIL = 4096  # bytes read from the end for the last line; session_ended is far shorter
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +81,10 @@ def save_summary(path: Path) -> SaveSummary | None:
             start = _header(handle.readline(MAX_SAVE_BYTES))
             if start is None:
                 return None
-            dealt = skipped = 0
-            ended = False
-            tail = b""
-            while chunk := handle.read(_CHUNK):
-                # the overlap: a pattern cut by the chunk boundary is still found once
-                data = tail + chunk
-                dealt += data.count(_DEALT) - tail.count(_DEALT)
-                skipped += data.count(_SKIPPED) - tail.count(_SKIPPED)
-                ended = ended or _ENDED in data
-                tail = data[-len(_ENDED) :]
+            played = _ended_rounds(handle, len(start["cards"]))
+            ended = played is not None
+            if played is None:
+                played, ended = _count_rounds(handle)
     except OSError:
         return None
     teams = tuple(str(team.get("name", "")) for team in start["teams"] if isinstance(team, dict))
@@ -95,9 +94,49 @@ def save_summary(path: Path) -> SaveSummary | None:
         language=str(start.get("language", "")),
         teams=teams,
         cards_planned=len(start["cards"]),
-        rounds_played=max(0, dealt - skipped),
+        rounds_played=played,
         ended=ended,
     )
+
+
+def _ended_rounds(handle: BinaryIO, cards: int) -> int | None:
+    """``rounds_played`` of a save whose last line is a plausible ``session_ended``;
+    else None (and the handle is back where it was: just after the first line)."""
+    body = handle.tell()
+    size = handle.seek(0, os.SEEK_END)
+    start = max(body, size - _TAIL)
+    handle.seek(start)
+    lines = handle.read(_TAIL).rstrip(b"\n").rsplit(b"\n", 1)
+    handle.seek(body)
+    if len(lines) == 1 and start != body:
+        return None  # no line starts inside the tail: the last line is longer than it
+    last = lines[-1]
+    if _ENDED not in last:
+        return None
+    try:
+        event = json.loads(last)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(event, dict) or event.get("event") != "session_ended":
+        return None
+    rounds = event.get("rounds_played")
+    return rounds if type(rounds) is int and 0 <= rounds <= cards else None
+
+
+def _count_rounds(handle: BinaryIO) -> tuple[int, bool]:
+    """Rounds played (cards dealt, less those skipped) and whether the session ended,
+    by a byte search over the rest of the file."""
+    dealt = skipped = 0
+    ended = False
+    tail = b""
+    while chunk := handle.read(_CHUNK):
+        # the overlap: a pattern cut by the chunk boundary is still found once
+        data = tail + chunk
+        dealt += data.count(_DEALT) - tail.count(_DEALT)
+        skipped += data.count(_SKIPPED) - tail.count(_SKIPPED)
+        ended = ended or _ENDED in data
+        tail = data[-len(_ENDED) :]
+    return max(0, dealt - skipped), ended
 
 
 def list_saves(folder: Path, *, unfinished: bool) -> list[SaveSummary]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import BinaryIO
+
+import pytest
 
 import goedwerk_tui.domain.save_index as save_index
 from goedwerk_tui.domain.save_index import list_saves, save_summary
@@ -54,3 +57,47 @@ def test_what_is_not_a_save_is_left_out(tmp_path: Path) -> None:
     (tmp_path / "deep.jsonl").write_text("[" * 100_000 + "\n", encoding="utf-8")
     os.mkfifo(tmp_path / "fifo.jsonl")  # never opened: it would hang the list
     assert list_saves(tmp_path, unfinished=False) == []
+
+
+def test_an_ended_save_is_listed_from_its_first_and_last_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = played_save(tmp_path)
+    lines = path.read_bytes().splitlines(keepends=True)
+    # a long session in between: 2 MiB of notes the list must not read
+    note = json.loads(lines[5])
+    note["text"] = "x" * 1000
+    filler = json.dumps(note, separators=(",", ":")).encode("utf-8") + b"\n"
+    path.write_bytes(b"".join([*lines[:6], filler * 2048, *lines[6:]]))
+    read: list[int] = []
+    real_open = open
+
+    def counting_open(file: Path, mode: str = "rb") -> BinaryIO:
+        handle = real_open(file, "rb")
+        read_method = handle.read
+
+        def counted(size: int | None = -1) -> bytes:
+            data = read_method(size)
+            read.append(len(data))
+            return data
+
+        handle.read = counted  # type: ignore[method-assign]  # a spy on what is read
+        return handle
+
+    monkeypatch.setattr(save_index, "open", counting_open, raising=False)
+    summary = save_summary(path)
+    assert summary is not None
+    assert (summary.cards_planned, summary.rounds_played, summary.ended) == (2, 1, True)
+    assert sum(read) <= 4096  # the tail; the first line is read by readline
+
+
+def test_an_implausible_last_line_is_not_believed(tmp_path: Path) -> None:
+    path = played_save(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for claim in ('"rounds_played":99', '"rounds_played":-1', '"rounds_played":"1"'):
+        last = lines[-1].replace('"rounds_played":1', claim)
+        assert last != lines[-1]
+        path.write_text("".join([*lines[:-1], last]), encoding="utf-8")
+        summary = save_summary(path)
+        assert summary is not None  # counted instead: 2 cards dealt, 1 skipped
+        assert (summary.rounds_played, summary.ended) == (1, True), claim
