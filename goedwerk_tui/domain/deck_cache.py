@@ -91,7 +91,8 @@ def store(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
             }
         cache_dir.mkdir(parents=True, exist_ok=True)
         target = _entry_path(cache_dir, deck_path)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        # unique per writer: two threads of one process (the form's workers) may store at once
+        tmp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
         tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)
     except OSError:

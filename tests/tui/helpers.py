@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from goedwerk_tui.cli import build_parser
 from goedwerk_tui.ui.launch import build_app
+from goedwerk_tui.ui.screens.new_session import NewSessionScreen
 
 
 def screen_text(app: Any, width: int = 120) -> str:
@@ -101,3 +102,18 @@ async def choose(
         await pilot.press(*keys(rationale))
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Until the workers (the form's decks read, a session started) are done and shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_form(pilot: Pilot[Any]) -> NewSessionScreen:
+    """Enter on the home screen's first entry: the new-session form, its decks read."""
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, NewSessionScreen)
+    return screen

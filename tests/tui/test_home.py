@@ -17,7 +17,7 @@ from goedwerk_tui.ui.screens.home import HomeScreen, NewSessionScreen, SavePicke
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.replay import ReplayScreen
 from tests.conftest import DECKS
-from tests.tui.helpers import app_for, keys, save_lines, screen_text
+from tests.tui.helpers import app_for, keys, open_form, save_lines, screen_text, settle
 from tests.tui.sessions import played_save
 
 
@@ -35,7 +35,7 @@ async def test_new_session_from_the_home_screen(saves_dir: Path) -> None:
         app.screen.query_one("#cards", Input).value = "2"
         app.screen.query_one("#timer", Input).value = "120"
         await pilot.click("#start")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
         assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid", "Oost"]
     start = save_lines(saves_dir)[0]
@@ -83,24 +83,16 @@ async def test_choosing_the_english_deck_switches_the_language(saves_dir: Path) 
     app = app_for([], saves_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the decks are read in a worker
         deck = app.screen.query_one("#deck", Select)
         deck.value = str(DECKS / "good-work-public-service.yaml")
         await pilot.pause()
         assert app.screen.query_one("#language", Select).value == "en"
         await pilot.click("#start")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
         assert app.lang == "en"
     assert save_lines(saves_dir)[0]["language"] == "en"
-
-
-async def open_form(pilot) -> NewSessionScreen:  # noqa: ANN001
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, NewSessionScreen)
-    return screen
 
 
 async def test_the_teams_field_is_first_focused_and_shows_what_is_typed(saves_dir: Path) -> None:
@@ -133,7 +125,7 @@ async def test_names_typed_into_the_fresh_form_are_the_teams(saves_dir: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press(*keys("Rood, Blauw"), "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [team.name for team in app.game.session.teams] == ["Rood", "Blauw"]
 
 
@@ -142,7 +134,7 @@ async def test_an_empty_teams_field_plays_with_two_teams(saves_dir: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [team.name for team in app.game.session.teams] == ["Team 1", "Team 2"]
 
 
@@ -152,7 +144,7 @@ async def test_the_form_keeps_the_language_goedwerk_was_started_in(saves_dir: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.game.session.language == "en"
 
 
@@ -267,25 +259,6 @@ async def test_a_long_save_is_opened_for_debrief_in_a_worker(
         assert isinstance(app.screen, ReplayScreen)
 
 
-async def test_the_form_offers_the_bundled_decks_from_the_deck_cache(
-    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import goedwerk_tui.domain.deck_loader as deck_loader
-
-    app = app_for([], saves_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        offered = dict((await open_form(pilot)).deck_languages)  # read once, then cached
-    assert len(offered) >= 2
-
-    def no_yaml(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a cached deck was parsed and validated again")
-
-    monkeypatch.setattr(deck_loader, "_parse", no_yaml)  # every deck read goes through it
-    app = app_for([], saves_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert (await open_form(pilot)).deck_languages == offered
-
-
 async def test_the_home_palette_is_in_dutch_with_each_entry_once(saves_dir: Path) -> None:
     app = app_for([], saves_dir)
     async with app.run_test(size=(80, 24)):
@@ -325,5 +298,5 @@ async def test_team_names_pasted_with_escapes_arrive_clean(saves_dir: Path) -> N
         await pilot.pause()
         assert teams.value == "Rood, Blauw"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [team.name for team in app.game.session.teams] == ["Rood", "Blauw"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.tui.helpers import open_form
 from tests.tui.sessions import played_save
 from tests.tui.snapshot_apps import SIZES, quiet_app, stable
 
@@ -36,8 +37,9 @@ def test_home_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 
 @size
 def test_new_session_form(snap_compare: Any, size: tuple[int, int]) -> None:
-    """Enter on "Nieuwe sessie": the form, its first field focused with a visible text row."""
-    assert snap_compare(quiet_app([]), press=["enter"], terminal_size=size)
+    """Enter on "Nieuwe sessie": the form, its first field focused with a visible text row,
+    once its worker has read the decks."""
+    assert snap_compare(quiet_app([]), run_before=open_form, terminal_size=size)
 
 
 @size

@@ -1,11 +1,18 @@
-"""The new-session form: teams first, then the deck and the settings; Enter starts."""
+"""The new-session form: teams first, then the deck and the settings; Enter starts.
+
+Reading decks and creating the save touch the disk (and an uncached or big deck is
+parsed and validated, up to seconds), so both run in thread workers: the form stays
+live and says what it is doing meanwhile.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -29,6 +36,9 @@ if TYPE_CHECKING:
 TEAMS_FIELD_LIMIT = (MAX_TEAMS + 1) * (MAX_NAME + 2)
 
 
+SELECT_PROMPT = "Select"  # Textual's own, shown once the decks are read and none is picked
+
+
 def bundled_decks() -> list[tuple[Path, Deck]]:
     """The bundled decks, from the deck cache when it is current (no YAML parsed then)."""
     from goedwerk_tui.deck_source import open_deck
@@ -40,6 +50,19 @@ def bundled_decks() -> list[tuple[Path, Deck]]:
         except GoedwerkError:
             continue  # a broken bundled deck is simply not offered
     return decks
+
+
+@dataclass(frozen=True)
+class SessionForm:
+    """What the form says, read on the UI loop for the worker that starts the session."""
+
+    deck: str  # a deck file or the id of a bundled deck
+    teams: list[str]
+    save_dir: Path
+    cards: int | None
+    timer: int | None
+    shuffle: bool
+    language: str
 
 
 class NewSessionScreen(GoedWerkScreen):
@@ -54,13 +77,14 @@ class NewSessionScreen(GoedWerkScreen):
     ]
     app: GoedWerkApp
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.deck_languages: dict[str, str] = {}  # deck path -> its language, once read
+        self._preselected: str | None = None
+        self.starting = False  # a worker is opening the deck and creating the save
+
     def compose(self) -> ComposeResult:
         lang = self.app.lang
-        decks = bundled_decks()
-        self.deck_languages = {str(path): deck.language for path, deck in decks}
-        choices = [(Text(sanitize(deck.title.get(lang))), str(path)) for path, deck in decks]
-        default = next((str(p) for p, _ in decks if p.stem == DEFAULT_DECK_ID), None)
-        self._preselected = default
         with VerticalScroll(id="new-session"):
             yield Static(Text(t("home.new", lang), style="bold"))
             # the Start button is below the fold at 80x24: say how to start from here
@@ -75,7 +99,7 @@ class NewSessionScreen(GoedWerkScreen):
                 select_on_focus=False,
             )
             yield Label(t("home.deck", lang))
-            yield Select(choices, value=default or Select.BLANK, id="deck", allow_blank=True)
+            yield Select[str]([], prompt=t("home.reading_decks", lang), id="deck")
             yield Label(t("home.deck_path", lang))
             yield TextField(lang=lang, max_length=4096, id="deck-path")
             yield Label(t("home.cards", lang))
@@ -97,6 +121,24 @@ class NewSessionScreen(GoedWerkScreen):
         teams = self.query_one("#team-names", Input)
         teams.focus()
         teams.cursor_position = len(teams.value)
+        self.read_decks()
+
+    @work(thread=True, exclusive=True, group="decks")
+    def read_decks(self) -> None:
+        decks = bundled_decks()
+        self.app.call_from_thread(self.show_decks, decks)
+
+    def show_decks(self, decks: list[tuple[Path, Deck]]) -> None:
+        lang = self.app.lang
+        self.deck_languages = {str(path): deck.language for path, deck in decks}
+        choices = [(Text(sanitize(deck.title.get(lang))), str(path)) for path, deck in decks]
+        default = next((str(p) for p, _ in decks if p.stem == DEFAULT_DECK_ID), None)
+        select = self.query_one("#deck", Select)
+        select.set_options(choices)
+        select.prompt = SELECT_PROMPT
+        if default is not None:
+            self._preselected = default
+            select.value = default
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """A deck someone picks sets its language as the screens' default.
@@ -139,32 +181,60 @@ class NewSessionScreen(GoedWerkScreen):
             self.start()
 
     def start(self) -> None:
-        from goedwerk_tui.deck_source import open_deck
+        if self.starting:
+            return  # Enter pressed again while the session is being started
+        form = self._form()
+        if form is None:
+            return
+        self.starting = True
+        self.query_one("#form-hint", Static).update(Text(t("home.starting", self.app.lang)))
+        self.start_session(form)
 
+    def _form(self) -> SessionForm | None:
         path = self.query_one("#deck-path", Input).value.strip()
         selected = self.query_one("#deck", Select).value
         ref = path or (str(selected) if selected is not Select.BLANK else DEFAULT_DECK_ID)
         ok_cards, cards = self._number("cards", "home.cards")
         ok_timer, timer = self._number("timer", "home.timer")
         if not (ok_cards and ok_timer):
-            return
-        teams = self.query_one("#team-names", Input).value.split(",")
-        language = str(self.query_one("#language", Select).value)
+            return None
+        return SessionForm(
+            deck=ref,
+            teams=self.query_one("#team-names", Input).value.split(","),
+            save_dir=self.app.save_dir or saves_dir(),
+            cards=cards,
+            timer=timer,
+            shuffle=self.query_one("#shuffle", Checkbox).value,
+            language=str(self.query_one("#language", Select).value),
+        )
+
+    @work(thread=True, exclusive=True, group="start")
+    def start_session(self, form: SessionForm) -> None:
+        """Open the deck (from the cache, or parsed and validated) and create the save."""
+        from goedwerk_tui.deck_source import open_deck
+
         try:
-            deck = open_deck(ref)
+            deck = open_deck(form.deck)
             game = Game.new(
                 deck,
-                teams,
-                save_dir=self.app.save_dir or saves_dir(),
-                cards=cards,
-                shuffle=self.query_one("#shuffle", Checkbox).value,
-                timer=timer,
-                language=language,
+                form.teams,
+                save_dir=form.save_dir,
+                cards=form.cards,
+                shuffle=form.shuffle,
+                timer=form.timer,
+                language=form.language,
             )
         except GoedwerkError as exc:
-            self.refuse(exc.message(self.app.lang))
+            self.app.call_from_thread(self._not_started, exc)
             return
-        self.app.start_game(game)
+        self.app.call_from_thread(self.app.start_game, game)
+
+    def _not_started(self, exc: GoedwerkError) -> None:
+        self.starting = False
+        hint = self.query_one("#form-hint", Static)
+        hint.update(Text(t("home.form_hint", self.app.lang), style="dim"))
+        self.refuse(exc.message(self.app.lang))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if not self.starting:  # the session is about to open: it cannot be taken back
+            self.app.pop_screen()
