@@ -1,8 +1,9 @@
 """Reading a deck ahead (``deck_source.read_ahead``): the same deck and the same errors
 as ``open_deck``, with the YAML read in a child process while the parent starts the UI.
 
-The fork path runs in a fresh interpreter (``python -c``): a test runner has threads
-of its own, and with other threads running ``read_ahead`` never forks.
+The fork path runs in a fresh interpreter (``python -c``), as the ``goedwerk`` command
+does: ``read_ahead`` never forks once Textual is imported (nothing left to overlap) or
+while other threads run, and a test runner has both.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,10 @@ def counting_fork():
     forks.append(1)
     return fork()
 os.fork = counting_fork
+if "--other-thread" in sys.argv:
+    import threading
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
 result = read_ahead(sys.argv[1])
 try:
     deck = result()
@@ -55,9 +59,9 @@ def snapshot(deck: Deck) -> dict[str, object]:
     return deck_to_data(deck, [card.id for card in deck.cards])
 
 
-def read_in_fresh_process(ref: str) -> dict[str, object]:
+def read_in_fresh_process(ref: str, *options: str) -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, "-c", CHILD_SCRIPT, ref],
+        [sys.executable, "-c", CHILD_SCRIPT, ref, *options],
         cwd=ROOT,
         env=os.environ.copy(),  # the test's own GOEDWERK_CACHE
         capture_output=True,
@@ -125,22 +129,24 @@ def test_an_unwritable_cache_still_gives_the_deck(
     assert seen["deck"] == json.loads(json.dumps(snapshot(open_deck(str(path)))))
 
 
-def test_with_other_threads_running_it_never_forks(
+def test_with_other_threads_running_it_never_forks(tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    path.write_text(deck_text(), encoding="utf-8")
+    seen = read_in_fresh_process(str(path), "--other-thread")
+    assert seen["forks"] == 0 and seen["yaml_in_parent"] is True  # read in the process
+    assert seen["deck"] == json.loads(json.dumps(snapshot(open_deck(str(path)))))
+
+
+def test_with_textual_imported_already_it_reads_in_the_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import textual  # noqa: F401 - as in the tests that build the app in their process
+
     def no_fork() -> int:
-        raise AssertionError("forked while another thread ran")
+        raise AssertionError("forked with nothing to overlap")
 
     monkeypatch.setattr(os, "fork", no_fork)
     path = tmp_path / "deck.yaml"
     path.write_text(deck_text(), encoding="utf-8")
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        deck = read_ahead(str(path))()
-    finally:
-        stop.set()
-        other.join()
-    assert deck.cards[0].title.get("nl") == "Een kaart"
+    assert read_ahead(str(path))().cards[0].title.get("nl") == "Een kaart"
     assert deck_cache.load(cache_dir(), path) is not None  # cached in this process
