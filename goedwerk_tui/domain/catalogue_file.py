@@ -16,8 +16,8 @@ from goedwerk_tui.domain.catalogue import (
 )
 from goedwerk_tui.domain.diagnostics import FileProblem, did_you_mean
 from goedwerk_tui.domain.models import CATALOGUE
-from goedwerk_tui.domain.schema import Walker, valid, valid_items
 from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.walker import Walker, valid, valid_items
 from goedwerk_tui.domain.yamlsource import compose, read_text
 
 
@@ -96,7 +96,11 @@ def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Wal
         source=data["source"],
         description=_text(data.get("description"), lang),
         families=tuple(
-            Family(f["id"], LocalText.of(f["name"], lang), _text(f.get("description"), lang))
+            Family(
+                id=f["id"],
+                name=LocalText.of(f["name"], lang),
+                description=_text(f.get("description"), lang),
+            )
             for f in families
         ),
         values=tuple(build_value(v, lang) for v in values),
