@@ -18,6 +18,7 @@ from goedwerk_tui.domain.errors import SnapshotError
 from goedwerk_tui.domain.schema import ListOf, Obj, String, Text
 from goedwerk_tui.domain.snapshot import (
     DeckSnapshot,
+    damaged,
     dec_hook,
     deck_from_data,
     deck_from_snapshot,
@@ -180,3 +181,27 @@ def test_the_model_is_typed_structs() -> None:
     assert isinstance(deck, Deck) and isinstance(deck.cards[0], msgspec.Struct)
     with pytest.raises(AttributeError):
         deck.cards[0].id = "x"  # type: ignore[misc]  # frozen: the assignment is the test
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.pop("catalogue"),
+        lambda d: d["cards"][0].update(title={"nl": 1}),
+        lambda d: d["fields"].append(None),
+    ],
+)
+def test_a_snapshot_damaged_inside_a_save_line_says_the_same(change: Any) -> None:
+    """What the lead's event decoder gets (msgspec's error for the whole line) becomes
+    the same SnapshotError as decoding the snapshot alone."""
+
+    class Started(msgspec.Struct):
+        deck: DeckSnapshot
+
+    data = _damaged(change)
+    with pytest.raises(SnapshotError) as alone:
+        deck_from_data(data)
+    with pytest.raises(msgspec.ValidationError) as in_line:
+        msgspec.json.decode(json.dumps({"deck": data}), type=Started, dec_hook=dec_hook)
+    in_save = damaged(in_line.value, at="$.deck")
+    assert (in_save.code, in_save.params) == (alone.value.code, alone.value.params)
