@@ -16,6 +16,7 @@ from msgspec.structs import replace
 from goedwerk_tui.domain.deck import Card, TensionField
 from goedwerk_tui.domain.diagnostics import did_you_mean
 from goedwerk_tui.domain.messages import Message
+from goedwerk_tui.domain.models import CARD
 from goedwerk_tui.domain.text import LocalText, reflow
 from goedwerk_tui.domain.walker import Mark, Walker, valid, valid_items
 
@@ -23,6 +24,10 @@ from goedwerk_tui.domain.walker import Mark, Walker, valid, valid_items
 # ten lines of some 70 columns (the rest holds title, axis, options and keys).
 SITUATION_LINES = 10
 SITUATION_WIDTH = 70
+
+# what a card must have to be built: its required keys, valid (an invalid id also
+# means an error, after which no card is built at all)
+_CARD_NEEDS = tuple(key for key, spec in CARD.fields.items() if spec.required)
 
 
 class CardReader:
@@ -77,7 +82,7 @@ class CardReader:
         if self._cards is not None:
             if self.w.error_count:
                 self._drop_cards()
-            elif all(valid(card.get(k)) for k in ("title", "field", "situation")):
+            elif all(valid(card.get(k)) for k in _CARD_NEEDS):
                 built = self._card(card, value_ids or ())
                 self._cards.append(built)
         if built is not None and not notes:

@@ -25,7 +25,7 @@ from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Deck, TensionField
 from goedwerk_tui.domain.deck_cards import SITUATION_LINES, CardReader
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
 from goedwerk_tui.domain.messages import OneOf
-from goedwerk_tui.domain.models import DECK
+from goedwerk_tui.domain.models import DECK, TENSION_FIELD, build
 from goedwerk_tui.domain.schema import ListOf, Located
 from goedwerk_tui.domain.text import LocalText
 from goedwerk_tui.domain.walker import INVALID, Walker, valid, valid_items
@@ -214,24 +214,22 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+# what a tension field must have to be built: its required keys, valid
+_FIELD_NEEDS = tuple(key for key, spec in TENSION_FIELD.fields.items() if spec.required)
+
+
 def _fields(data: dict[str, Any], w: Walker, lang: str) -> dict[str, TensionField]:
     given = data.get("fields")
     if given is None:
         return {f.id: f for f in BUILTIN_FIELDS}
     fields: dict[str, TensionField] = {}
     for item in valid_items(given):
-        if not all(valid(item.get(k)) for k in ("id", "name", "pole_a", "pole_b")):
+        if not all(valid(item.get(k)) for k in _FIELD_NEEDS):
             continue
         if item["id"] in fields:
             w.error(item["@id"], "check.duplicate_field", field=item["id"])
             continue
-        fields[item["id"]] = TensionField(
-            id=item["id"],
-            name=LocalText.of(item["name"], lang),
-            pole_a=LocalText.of(item["pole_a"], lang),
-            pole_b=LocalText.of(item["pole_b"], lang),
-            description=_text(item.get("description"), lang),
-        )
+        fields[item["id"]] = build(TensionField, item, lang)
     return fields
 
 

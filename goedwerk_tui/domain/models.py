@@ -20,7 +20,7 @@ explains the formats.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import msgspec.inspect as mi
 from msgspec import Struct
@@ -34,6 +34,7 @@ from goedwerk_tui.domain.catalogue import (
     Families,
     Family,
     PublicValue,
+    ValueCatalogue,
     Values,
 )
 from goedwerk_tui.domain.deck import (
@@ -61,6 +62,7 @@ from goedwerk_tui.domain.schema import (
     Text,
 )
 from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.walker import valid, valid_items
 
 DECK_FORMAT = "goedwerk-deck/1"
 CATALOGUE_FORMAT = "goedwerk-catalogue/1"
@@ -115,6 +117,7 @@ _OBJECT_NAMES: dict[type[Struct], str] = {
     Family: "check.obj.family",
     PublicValue: "check.obj.value",
     CatalogueFile: "check.obj.catalogue",
+    ValueCatalogue: "check.obj.catalogue",  # the file's fields but ``format`` (for ``build``)
     TensionField: "check.obj.field",
     Card: "check.obj.card",
     DeckFile: "check.obj.deck",
@@ -154,6 +157,36 @@ def object_of(cls: type[Struct]) -> Obj:
         fields = {f.name: Field(kind_of(f.type), required=f.required) for f in info.fields}
         obj = _OBJECTS[cls] = Obj(_OBJECT_NAMES[cls], fields)
     return obj
+
+
+_S = TypeVar("_S", bound=Struct)
+
+
+def build(cls: type[_S], data: dict[str, Any], lang: str, **given: object) -> _S:
+    """The model object of a walked object (``Obj.walk``'s dict), by the same table:
+    texts become ``LocalText`` (plain strings in ``lang``), lists tuples of their valid
+    items (an absent list: none); what is absent or INVALID keeps its declared default.
+    ``given`` sets fields the caller builds itself. The caller has checked that every
+    other required field is valid (a required non-list field missing is a TypeError).
+
+    Not for cards: the loader builds those itself, sharing equal texts and ids across
+    ten thousand cards (``deck_cards.CardReader``, a measured hot loop)."""
+    values: dict[str, object] = {}
+    for key, spec in object_of(cls).fields.items():
+        if key in given:
+            values[key] = given[key]
+            continue
+        value = data.get(key)
+        kind = spec.kind
+        if isinstance(kind, ListOf):
+            found = valid_items(value)
+            if isinstance(kind.item, Text):
+                found = [LocalText.of(item, lang) for item in found]
+            if found or spec.required:
+                values[key] = tuple(found)
+        elif valid(value):
+            values[key] = LocalText.of(value, lang) if isinstance(kind, Text) else value
+    return cls(**values)
 
 
 FAMILY = object_of(Family)
