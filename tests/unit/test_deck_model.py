@@ -13,7 +13,7 @@ import pytest
 from goedwerk_tui.domain import models
 from goedwerk_tui.domain.catalogue import Family, PublicValue, ValueCatalogue
 from goedwerk_tui.domain.deck import MAX_OPTIONS, MIN_OPTIONS, Card, Deck, TensionField
-from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.deck_loader import load_deck, parse_deck
 from goedwerk_tui.domain.errors import SnapshotError
 from goedwerk_tui.domain.schema import ListOf, Obj, String, Text
 from goedwerk_tui.domain.snapshot import (
@@ -205,3 +205,36 @@ def test_a_snapshot_damaged_inside_a_save_line_says_the_same(change: Any) -> Non
         msgspec.json.decode(json.dumps({"deck": data}), type=Started, dec_hook=dec_hook)
     in_save = damaged(in_line.value, at="$.deck")
     assert (in_save.code, in_save.params) == (alone.value.code, alone.value.params)
+
+
+FULL_CARD = """\
+format: goedwerk-deck/1
+id: vol
+title: Vol
+language: nl
+catalogue: kernaghan-2003
+cards:
+  - id: kaart-1
+    title: Een kaart
+    field: professie-politiek
+    setting: Ergens
+    situation: Een situatie.
+    options: [Doen, Laten]
+    values: [integriteit]
+    questions: [Waarom?]
+    reflection: Achteraf.
+    variations: [Wat als?]
+    tags: [gemeente]
+"""
+
+
+def test_the_loader_builds_every_declared_card_field() -> None:
+    """The loader's card mapping is written out by hand (a hot loop): every field the
+    declaration has must arrive in the Card."""
+    result = parse_deck(FULL_CARD, "vol.yaml", Path("."))
+    assert result.deck is not None and result.diagnostics == []
+    card = result.deck.cards[0]
+    written = {line.split(":")[0].strip(" -") for line in FULL_CARD.split("cards:")[1].splitlines()}
+    assert written - {""} == set(Card.__struct_fields__)
+    for field in msgspec.structs.fields(Card):  # every default is None or ()
+        assert getattr(card, field.name) not in (None, ()), field.name
