@@ -39,8 +39,6 @@ from goedwerk_tui.domain.catalogue import (
 )
 from goedwerk_tui.domain.deck import (
     BUILTIN_FIELDS,
-    MAX_OPTIONS,
-    MIN_OPTIONS,
     Authors,
     Card,
     Cards,
@@ -67,8 +65,6 @@ from goedwerk_tui.domain.walker import valid, valid_items
 DECK_FORMAT = "goedwerk-deck/1"
 CATALOGUE_FORMAT = "goedwerk-catalogue/1"
 
-__all__ = ["MAX_OPTIONS", "MIN_OPTIONS"]  # re-exported: they were defined here before
-
 
 _FORMAT = "The file format and its version."
 
@@ -87,7 +83,7 @@ class CatalogueFile(Struct, kw_only=True, frozen=True):
 
 
 class DeckFile(Struct, kw_only=True, frozen=True):
-    """A deck file. Never built (see ``CatalogueFile``); ``loader`` makes the ``Deck``."""
+    """A deck file. Never built (see ``CatalogueFile``); ``deck_loader`` makes the ``Deck``."""
 
     format: Annotated[str, plain(_FORMAT, (DECK_FORMAT,))]
     id: DeckId
