@@ -20,6 +20,7 @@ and read still reads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
@@ -164,18 +165,26 @@ def deck_from_data(data: object) -> Deck:
     try:
         snapshot = msgspec.convert(data, DeckSnapshot, dec_hook=dec_hook)
     except msgspec.ValidationError as exc:
-        raise damaged(exc) from None
+        problem = damaged(exc)
+        assert problem is not None  # every error of a snapshot decoded alone is in it
+        raise problem from None
     return deck_from_snapshot(snapshot)
 
 
-def damaged(exc: msgspec.ValidationError, at: str = "$") -> SnapshotError:
+def damaged(exc: msgspec.ValidationError, at: str = "$") -> SnapshotError | None:
     """The SnapshotError for msgspec's error decoding a DeckSnapshot found at path ``at``
-    (``"$.deck"`` inside a ``session_started`` line): the same detail either way, in
-    msgspec's technical words, like a parser's (what was wrong, and where: ``$.cards[0]``)."""
+    (``"$.deck"`` inside a ``session_started`` line), or None when the error lies
+    elsewhere in the line. The detail is the same as for the snapshot decoded alone, in
+    msgspec's technical words, like a parser's (what was wrong, and where: ``$.cards[0]``).
+    """
     detail = str(exc)
     if at != "$":
-        detail = detail.replace(f"`{at}`", "`$`").replace(f"`{at}", "`$")
-    return SnapshotError("snapshot.damaged", detail=detail.removesuffix(" - at `$`"))
+        where = re.search(" - at `" + re.escape(at) + "(?=[`.[])", detail)
+        if where is None:
+            return None
+        path = detail[where.end() :]
+        detail = detail[: where.start()] + ("" if path == "`" else " - at `$" + path)
+    return SnapshotError("snapshot.damaged", detail=detail)
 
 
 def deck_from_snapshot(snapshot: DeckSnapshot) -> Deck:

@@ -204,7 +204,19 @@ def test_a_snapshot_damaged_inside_a_save_line_says_the_same(change: Any) -> Non
     with pytest.raises(msgspec.ValidationError) as in_line:
         msgspec.json.decode(json.dumps({"deck": data}), type=Started, dec_hook=dec_hook)
     in_save = damaged(in_line.value, at="$.deck")
+    assert in_save is not None
     assert (in_save.code, in_save.params) == (alone.value.code, alone.value.params)
+
+
+def test_an_error_elsewhere_in_the_line_is_not_the_snapshot_s() -> None:
+    class Started(msgspec.Struct):
+        deck: DeckSnapshot
+        decker: int
+
+    line = '{"deck": ' + SNAPSHOT_0_1_0 + ', "decker": "x"}'
+    with pytest.raises(msgspec.ValidationError) as caught:
+        msgspec.json.decode(line, type=Started, dec_hook=dec_hook)
+    assert damaged(caught.value, at="$.deck") is None
 
 
 FULL_CARD = """\
