@@ -14,9 +14,9 @@ the wall time.
 
     python benchmarks/bench_play.py [--runs N] [--no-big] [--baseline-checkout DIR] [--quick]
 
-``--baseline-checkout DIR`` measures a second checkout of goedwerk (an older commit,
-unpacked with ``git archive COMMIT | tar -x -C DIR``) in the same rounds, with the
-same Python and packages: before and after, measured together.
+``--baseline-checkout DIR`` (repeatable) measures another checkout of goedwerk (an
+older commit, unpacked with ``git archive COMMIT | tar -x -C DIR``) in the same rounds,
+with the same Python and packages: before and after, measured together.
 ``--quick`` (CI): one round, a 200-card deck instead of 10,000, no warm-up and no
 target check: only to prove the benchmark still runs.
 """
@@ -93,19 +93,19 @@ def make_cases(args: argparse.Namespace, work: Path, big_deck: Path) -> list[Cas
         ),
         Case("cold", "goedwerk play, deck cache empty", play, FIRST_TITLE, fresh, judged=True),
     ]
-    if args.baseline_checkout is not None:
-        base = str(args.baseline_checkout.resolve())
+    for number, checkout in enumerate(args.baseline_checkout or [], start=1):
+        base = str(checkout.resolve())
         cases += [
             Case(
-                "base-warm",
+                f"base{number}-warm",
                 f"baseline ({base}), deck cache warm",
                 play,
                 FIRST_TITLE,
-                folder("base-warm"),
+                folder(f"base{number}-warm"),
                 cwd=base,
             ),
             Case(
-                "base-cold",
+                f"base{number}-cold",
                 f"baseline ({base}), deck cache empty",
                 play,
                 FIRST_TITLE,
@@ -190,7 +190,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="rounds (at least 7)")
     parser.add_argument("--no-big", action="store_true", help="leave out the 10,000-card deck")
-    parser.add_argument("--baseline-checkout", type=Path, metavar="DIR")
+    parser.add_argument(
+        "--baseline-checkout", type=Path, metavar="DIR", action="append", help="repeatable"
+    )
     parser.add_argument("--seed", type=int, default=8, help="seed of the rounds' orders")
     parser.add_argument("--quick", action="store_true", help="one small run: does it still run?")
     args = parser.parse_args()
