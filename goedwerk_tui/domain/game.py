@@ -8,18 +8,14 @@ object only.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
 from goedwerk_tui.domain.events import E, Event, SessionResumed
-from goedwerk_tui.domain.save_file import Line
 from goedwerk_tui.domain.savelog import (
-    STREAM,
     Clock,
     SaveLog,
     parse_ts,
@@ -38,7 +34,6 @@ from goedwerk_tui.domain.session import (
     Settings,
     Team,
 )
-from goedwerk_tui.domain.snapshot import cards_data
 from goedwerk_tui.domain.text import clean_input
 
 
@@ -98,18 +93,11 @@ class Game:
         self.clock = clock
         self.warnings: list[SaveError] = []  # from reading the save, said by the UI
         # Every event written, in order: the save is re-created from them when it is
-        # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
-        # holds the STREAM placeholder and ``_first_stream`` gives its cards again.
+        # deleted or replaced (``SaveLog.ensure_file``).
         self.events: list[Event] = []
-        self._first_stream: Callable[[], Iterable[Any]] | None = None
         self._notices: list[GoedwerkError] = []
         self.unsaved: SaveError | None = None  # set by close() when the save is not on disk
-        log.history = self._history
-
-    def _history(self) -> Iterator[Line]:
-        for index, event in enumerate(self.events):
-            stream = self._first_stream() if index == 0 and self._first_stream else None
-            yield event, stream
+        log.history = lambda: self.events
 
     def take_notices(self) -> list[GoedwerkError]:
         """The one-line notices for the facilitator since the last call (then cleared):
@@ -156,11 +144,8 @@ class Game:
         game = cls(session, log, clock)
         if capped is not None:
             game._notices.append(capped)
-        # the deck snapshot's cards are streamed into the first line, not built whole
-        start = session.start_event(cards_placeholder=STREAM)
-        game._first_stream = lambda: cards_data(deck, session.cards)
         try:
-            game.commit(start, stream=game._first_stream())
+            game.commit(session.start_event())
         except SaveError:
             log.close()
             log.path.unlink(missing_ok=True)  # it holds nothing (the write was undone)
@@ -190,9 +175,9 @@ class Game:
             raise
         return game
 
-    def commit(self, event: E, stream: Iterable[Any] | None = None) -> E:
+    def commit(self, event: E) -> E:
         """Write an event the rules allowed, then apply it: what is applied is on disk."""
-        written = self.log.append(event, stream)
+        written = self.log.append(event)
         self.events.append(written)
         self.session.apply(written)
         return written

@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
-from goedwerk_tui.domain.events import E, SaveEvent, kind_of, stamped
+from goedwerk_tui.domain.events import E, Event, SaveEvent, kind_of, stamped
 from goedwerk_tui.domain.files import (
     FileTooLarge,
     NotARegularFile,
@@ -39,10 +38,6 @@ from goedwerk_tui.domain.save_checks import (
     unstamped,
 )
 from goedwerk_tui.domain.save_file import (
-    STREAM as STREAM,  # re-exported: the placeholder callers put in an event
-)
-from goedwerk_tui.domain.save_file import (
-    Line,
     encode,
     identity,
     last_line_end,
@@ -92,7 +87,7 @@ class SaveLog:
         self._cut_to: int | None = None  # a failed write left bytes after this length
         # Every event written so far, to re-create the file when its name no longer
         # names it (set by ``Game``); and the one-line notices of having done so.
-        self.history: Callable[[], Iterable[Line]] | None = None
+        self.history: Callable[[], Iterable[Event]] | None = None
         self.notices: list[GoedwerkError] = []
 
     @classmethod
@@ -145,13 +140,8 @@ class SaveLog:
                     "save.cannot_repair", path=str(self.path), reason=exc.strerror
                 ) from None
 
-    def append(self, event: E, stream: Iterable[Any] | None = None) -> E:
+    def append(self, event: E) -> E:
         """Write one event as a line and fsync it; return it with ``seq`` and ``ts``.
-
-        With ``stream``, the event holds the one-item list ``[STREAM]`` somewhere, and
-        the line gets the stream's items in its place, encoded and written one batch
-        at a time: a deck snapshot of thousands of cards is never in memory whole.
-        The line is fsynced once, at its end.
 
         A save that was deleted or replaced is re-created first (``ensure_file``). A
         write that fails leaves the file as it was before it, and a line that would
@@ -166,11 +156,10 @@ class SaveLog:
                 self._cut_to = None
             start = os.fstat(self._fd).st_size
             room = _room(kind_of(event)) - start
-            for chunk in encode(written, stream):
-                room -= len(chunk)
-                if room < 0:
-                    raise _SaveFull
-                self._write(chunk)
+            line = encode(written)
+            if len(line) > room:
+                raise _SaveFull
+            self._write(line)
             os.fsync(self._fd)
         except _SaveFull:
             self._undo(start)
@@ -212,7 +201,7 @@ class SaveLog:
             return
         if self.history is None:
             raise SaveError("save.lost", path=str(self.path))
-        lines = (chunk for line in self.history() for chunk in encode(*line))
+        lines = (encode(event) for event in self.history())
         fd, kept = rewrite_save(self.path, lines, displaced=named is not None, lock=_lock)
         os.close(self._fd)
         self._fd, self._cut_to = fd, None
