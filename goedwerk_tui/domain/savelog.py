@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import msgspec
+
+from goedwerk_tui.domain import rules
 from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
-from goedwerk_tui.domain.events import E, Event, SaveEvent, kind_of, stamped
+from goedwerk_tui.domain.events import E, Event, SaveEvent, decode_line, kind_of, stamped
 from goedwerk_tui.domain.files import (
     FileTooLarge,
     NotARegularFile,
@@ -316,10 +319,11 @@ def _replay(
     kept: list[SaveEvent] | None,
 ) -> SaveEvent | None:
     """Apply every line after the first that is an event the rules allow; the last
-    event applied. The hot loop of every report and replay: kept flat on purpose."""
+    event applied. The hot loop of every report and replay, measured: the common case
+    (a line that decodes, is stamped and is allowed) takes no extra call."""
     last: SaveEvent | None = None
     count = len(lines)
-    check, apply = session.check, session.apply
+    check, apply = rules.check, session.apply
     for number in range(2, count + 1):
         raw = lines[number - 1]
         if torn and number == count:
@@ -327,38 +331,37 @@ def _replay(
             # confirmed, even when it decodes; resuming cuts it off (SaveLog.reopen).
             warnings.append(SaveError("save.torn_last_line", path=display, line=number))
             continue
-        event = decode_event(raw)
+        try:
+            event: SaveEvent | Message | None = decode_line(raw)
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            event = decode_event(raw)  # why not, or what Python's json reads of it
         if event is None:
             warnings.append(SaveError("save.unreadable_line", path=display, line=number))
             continue
         if isinstance(event, Message):
             warnings.append(_ignored(display, number, event))
             continue
-        problem = unstamped(event)
-        if problem is None:
-            try:
-                check(event, live=False)
-            except RuleError as refused:
-                warnings.append(
-                    SaveError(
-                        "save.event_refused",
-                        path=display,
-                        line=number,
-                        event=kind_of(event),
-                        problem=refused,
-                    )
+        if event.seq < 0 or not event.ts:
+            warnings.append(_ignored(display, number, unstamped(event)))
+            continue
+        try:
+            check(session, event, live=False)
+        except RuleError as refused:
+            kind = kind_of(event)
+            warnings.append(
+                SaveError(
+                    "save.event_refused", path=display, line=number, event=kind, problem=refused
                 )
-                continue
-            apply(event)
-            if kept is not None:
-                kept.append(event)
-            last = event
-        else:
-            warnings.append(_ignored(display, number, problem))
+            )
+            continue
+        apply(event)
+        if kept is not None:
+            kept.append(event)
+        last = event
     return last
 
 
-def _ignored(display: str, number: int, problem: Message | RuleError) -> SaveError:
+def _ignored(display: str, number: int, problem: Message | RuleError | None) -> SaveError:
     return SaveError("save.line_ignored", path=display, line=number, problem=problem)
 
 

@@ -66,7 +66,7 @@ CLOSING: Final = "closing"  # no more cards: each team records an action
 ENDED: Final = "ended"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is built slower, a save replays 10,000
 class Choice:
     """A team's choice on a card, as the session keeps it."""
 
