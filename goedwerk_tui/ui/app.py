@@ -110,7 +110,8 @@ class GoedWerkApp(App[None]):
             self.push_screen(screen)
 
     def phase_screen(self) -> Screen[Any]:
-        return localized(phase_screen_class(self.game.session.phase), self.lang)()
+        screen: Screen[Any] = localized(phase_screen_class(self.game.session.phase), self.lang)()
+        return screen
 
     def act(self, intent: Callable[..., R], *args: Any) -> R | None:
         """Run a game intent; a refusal or a failed save is shown, never raised.
