@@ -502,4 +502,7 @@ MESSAGES: dict[str, str] = {
     "file.is_socket": "is a socket, not a regular file",
     "file.is_special": "is a special file, not a regular file",
     "check.catalogue_outside": "catalogue '{ref}' is outside the deck's folder; a deck shared without it cannot be opened (put the catalogue file beside the deck)",
+    # --- debrief ---
+    "debrief.table": "Table {number}",
+    "debrief.team_at_table": "{table} · {team}",
 }

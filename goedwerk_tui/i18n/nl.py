@@ -502,4 +502,7 @@ MESSAGES: dict[str, str] = {
     "file.is_socket": "is een socket, geen gewoon bestand",
     "file.is_special": "is een speciaal bestand, geen gewoon bestand",
     "check.catalogue_outside": "waardencatalogus '{ref}' staat buiten de map van het deck; wie het deck zonder dit bestand krijgt, kan het niet openen (zet het catalogusbestand naast het deck)",
+    # --- debrief ---
+    "debrief.table": "Tafel {number}",
+    "debrief.team_at_table": "{table} · {team}",
 }

@@ -19,6 +19,7 @@ from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import LANGUAGES, UNSAFE_CHARS, LocalText, sanitize
 from goedwerk_tui.i18n import t, tn
+from goedwerk_tui.render.labels import table_label, team_label, value_name
 
 LETTERS = "ABCDEF"
 TOP_VALUES = 8  # values per team in the "invoked most" charts
@@ -147,7 +148,9 @@ class Words:
     def value(self, value_id: str) -> str:
         name = self._values.get(value_id)
         if name is None:
-            name = self._values[value_id] = self.text(self.debrief.value_name(value_id, self.lang))
+            name = self._values[value_id] = self.text(
+                value_name(self.debrief.deck, value_id, self.lang)
+            )
         return name
 
     def values(self, ids: Iterable[str], sep: str = ", ") -> str:
@@ -162,11 +165,11 @@ class Words:
     def team(self, team: TeamRef) -> str:
         label = self._teams.get(team.key)
         if label is None:
-            label = self._teams[team.key] = self.text(self.debrief.team_label(team, self.lang))
+            label = self._teams[team.key] = self.text(team_label(self.debrief, team, self.lang))
         return label
 
     def table(self, number: int) -> str:
-        return self.text(self.debrief.tables[number - 1].label(self.lang))
+        return self.text(table_label(number, self.lang))
 
     def pole_a(self, tension: TensionField) -> str:
         key = (tension.id, "a")
@@ -239,12 +242,13 @@ class Words:
         """Where the card was played: "revealed" or "Table 1: round 2, revealed; ..."."""
         lang = self.lang
         if not self.debrief.several_tables:
-            return self.t(f"report.status.{rnd.plays[0].status}")
+            return self.t(f"report.status.{rnd.table_rounds[0].status}")
         return self.escape(
             "; ".join(
-                f"{self.debrief.tables[p.table - 1].label(lang)}: "
-                f"{t('report.round', lang, n=p.round)}, {t(f'report.status.{p.status}', lang)}"
-                for p in rnd.plays
+                f"{table_label(p.table_number, lang)}: "
+                f"{t('report.round', lang, n=p.round_number)}, "
+                f"{t(f'report.status.{p.status}', lang)}"
+                for p in rnd.table_rounds
             )
         )
 
@@ -253,11 +257,11 @@ class Words:
         parts = [self.t("report.spread", n=rnd.spread or 0)]
         if rnd.contested:
             names = one_line(
-                ", ".join(self.debrief.value_name(v, self.lang) for v in rnd.contested)
+                ", ".join(value_name(self.debrief.deck, v, self.lang) for v in rnd.contested)
             )
             parts.append(self.t("report.contested", values=names))
-        if rnd.options > 1:
-            parts.append(self.escape(tn("report.options_count", self.lang, rnd.options)))
+        if rnd.different_options > 1:
+            parts.append(self.escape(tn("report.options_count", self.lang, rnd.different_options)))
         return "; ".join(parts)
 
     def toward(self, tension: TensionField, pole: str, key: str = "report.toward") -> str:

@@ -198,7 +198,7 @@ def stance_chart(w: HtmlWords, rnd: DebriefRound) -> str:
     pole_a, lang_a = w.svg_local(rnd.field.pole_a)
     pole_b, lang_b = w.svg_local(rnd.field.pole_b)
     axis_y, first = 62, 84
-    bottom = first + 20 * (len(rnd.entries) - 1) + 8
+    bottom = first + 20 * (len(rnd.answers) - 1) + 8
     body = [
         _text(0, 14, f"← {pole_a}", lang=_lang(w, lang_a)),
         _text(WIDTH, 32, f"{pole_b} →", "end", _lang(w, lang_b)),
@@ -212,11 +212,11 @@ def stance_chart(w: HtmlWords, rnd: DebriefRound) -> str:
             f'x2="{x}" y2="{axis_y + 5}"/>'
             f'<text x="{x}" y="{axis_y - 10}" text-anchor="middle">{signed(stance)}</text>'
         )
-    for j, entry in enumerate(rnd.entries):
-        stance, y = entry.stance, first + 20 * j
+    for j, answer in enumerate(rnd.answers):
+        stance, y = answer.stance, first + 20 * j
         x = tick_x(stance)
         css = "pa" if stance < 0 else "pb" if stance > 0 else "pn"
-        name = w.team(entry.team)
+        name = w.team(answer.team)
         if stance > 0:  # the name to the left of the dot, where there is more room
             label = _text(x - 10, y + 4, name, "end")
         else:

@@ -53,72 +53,348 @@ that breaks readers, new keys may appear in any version)::
 
 Deck text keeps every language it has. All text is sanitized like everywhere else:
 control and bidirectional characters appear as visible ``\\uXXXX`` escapes.
+
+The document is declared once, as the msgspec Structs below (their fields are the
+keys, in order), and encoded by ``msgspec.json.encode``; the layout above (indented
+down to the rounds and teams, each of those on one line, with ``", "`` and ``": "``
+between items as Python's ``json`` writes them) is ``_layout`` over the same Structs.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable
 
-from goedwerk_tui.domain.debrief import Debrief
-from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
+import msgspec
 
-# What json.dumps writes for characters that sanitize would replace: \r, \b, \f and
-# \u00XX below 0x20 (a few false alarms, like an escaped backslash before "r", only
-# cost the slow path).
-_CONTROL_ESCAPE = re.compile(r"\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])")
-# The characters up to U+00FF that sanitize keeps, for a quick check of Latin-1 text
-# (Dutch and English reports are): deleting them leaves the unsafe ones.
-_SAFE_LATIN1 = bytes(b for b in range(256) if UNSAFE_CHARS.match(chr(b)) is None)
+from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound, TableInfo, TeamSummary
+from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.messages import say
+from goedwerk_tui.domain.session import Choice
+from goedwerk_tui.domain.text import sanitize
 
+DEBRIEF_FORMAT = "goedwerk-debrief/1"
 
-def _needs_cleaning(text: str) -> bool:
-    """Whether the written text holds a character, raw or escaped, that sanitize replaces."""
-    try:
-        latin1 = text.encode("latin-1")  # a copy at memory speed when the text is Latin-1
-    except UnicodeEncodeError:
-        unsafe = UNSAFE_CHARS.search(text) is not None
-    else:
-        unsafe = bool(latin1.translate(None, _SAFE_LATIN1))  # many times faster than a regex
-    return unsafe or ("\\" in text and _CONTROL_ESCAPE.search(text) is not None)
+LocalData = dict[str, str]  # deck text in every language it has: {"nl": ..., "en": ...}
+# a number of seconds, or the number as Python's json spells it where msgspec spells
+# it otherwise (``1e+16`` and ``1e-05``, where msgspec writes ``1e16`` and ``0.00001``)
+Seconds = float | msgspec.Raw | None
 
 
-def _clean(data: Any) -> Any:
-    if isinstance(data, str):
-        return sanitize(data)
-    if isinstance(data, dict):
-        return {sanitize(k): _clean(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_clean(v) for v in data]
-    return data
+class _Data(msgspec.Struct, gc=False):
+    """A part of the document; gc=False: the data is a tree, it holds no cycles."""
 
 
-# check_circular=False: the data is fresh from Debrief.to_data, a tree by construction,
-# and keeping track of every list and dict costs a tenth of the encoding time.
-_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+class ValueData(_Data):
+    id: str
+    name: LocalData
 
 
-def _layout(data: Any, depth: int = 0) -> str:
+class CatalogueData(_Data):
+    id: str
+    title: LocalData
+    values: list[ValueData]
+
+
+class DeckData(_Data):
+    id: str
+    title: LocalData
+    catalogue: CatalogueData
+
+
+class TeamData(_Data):
+    key: str
+    table: int
+    id: str
+    name: str
+
+
+class TableData(_Data):
+    number: int
+    path: str
+    session_id: str
+    language: str
+    started: str
+    ended: str | None
+    cards_planned: int
+    rounds_dealt: int
+    rounds_played: int
+    resumed: int
+    teams: list[TeamData]
+
+
+class LeanData(_Data):
+    field: str
+    a: int
+    neutral: int
+    b: int
+
+
+class ValueCountData(_Data):
+    value: str
+    toward_a: int
+    toward_b: int
+
+
+class TeamSummaryData(_Data):
+    team: str  # a key from tables[].teams[]
+    answered: int
+    changes: int
+    leans: list[LeanData]
+    values: list[ValueCountData]
+    action: str | None
+
+
+class OverviewData(_Data):
+    teams: list[TeamSummaryData]
+    furthest_apart: list[int]
+    unused_values: tuple[str, ...]
+
+
+class CardData(_Data):
+    id: str
+    title: LocalData
+    options: list[LocalData]
+
+
+class FieldData(_Data):
+    id: str
+    name: LocalData
+    pole_a: LocalData
+    pole_b: LocalData
+
+
+class TableRoundData(_Data):
+    """A card at one table (the key is ``plays``)."""
+
+    table: int
+    round: int
+    status: str
+    dealt: str
+    notes: tuple[str, ...]
+
+
+class ChoiceData(_Data):
+    """A change of mind: a choice before the team's last one on the card."""
+
+    stance: int
+    option: str | None
+    values_a: tuple[str, ...]
+    values_b: tuple[str, ...]
+    rationale: str
+    seconds: Seconds
+    ts: str
+
+
+class AnswerData(_Data):
+    """A team's answer to a card: its last choice (the key is ``entries``)."""
+
+    team: str
+    round: int
+    status: str
+    stance: int
+    option: str | None
+    values_a: tuple[str, ...]
+    values_b: tuple[str, ...]
+    rationale: str
+    seconds: Seconds
+    ts: str
+    changes: list[ChoiceData]
+
+
+class RoundData(_Data):
+    number: int
+    card: CardData
+    field: FieldData
+    status: str
+    plays: list[TableRoundData]
+    spread: int | None
+    contested_values: tuple[str, ...]
+    different_options: int
+    entries: list[AnswerData]
+
+
+class DebriefData(_Data):
+    format: str
+    language: str
+    deck: DeckData
+    tables: list[TableData]
+    overview: OverviewData
+    rounds: list[RoundData]
+    warnings: list[str]
+
+
+def _seconds(seconds: float | None) -> Seconds:
+    """Seconds as Python's json writes them: msgspec agrees from 1e-4 to below 1e16."""
+    if seconds is None or 1e-4 <= seconds < 1e16 or seconds == 0.0:
+        return seconds
+    return msgspec.Raw(json.dumps(seconds).encode())  # 1e+16, 1e-05: json's spelling
+
+
+def _deck_data(deck: Deck) -> DeckData:
+    catalogue = deck.catalogue
+    values = [ValueData(v.id, v.name.to_data()) for v in catalogue.values]
+    return DeckData(
+        deck.id,
+        deck.title.to_data(),
+        CatalogueData(catalogue.id, catalogue.title.to_data(), values),
+    )
+
+
+def _table_data(table: TableInfo) -> TableData:
+    return TableData(
+        table.number,
+        table.path,
+        table.session_id,
+        table.language,
+        table.started,
+        table.ended or None,
+        table.cards_planned,
+        table.rounds_dealt,
+        table.rounds_played,
+        table.resumed,
+        [TeamData(t.key, t.table_number, t.id, t.name) for t in table.teams],
+    )
+
+
+def _summary_data(s: TeamSummary) -> TeamSummaryData:
+    leans = [LeanData(lean.field.id, lean.a, lean.neutral, lean.b) for lean in s.leans]
+    values = [ValueCountData(c.value_id, c.toward_a, c.toward_b) for c in s.values]
+    return TeamSummaryData(s.team.key, s.answered, s.changes, leans, values, s.action)
+
+
+def _choice_data(c: Choice) -> ChoiceData:
+    seconds = _seconds(c.seconds)
+    return ChoiceData(c.stance, c.option, c.values_a, c.values_b, c.rationale, seconds, c.ts)
+
+
+def _answer_data(a: Answer) -> AnswerData:
+    c = a.choice
+    return AnswerData(
+        a.team.key,
+        a.round_number,
+        a.status,
+        c.stance,
+        c.option,
+        c.values_a,
+        c.values_b,
+        c.rationale,
+        _seconds(c.seconds),
+        c.ts,
+        [_choice_data(change) for change in a.changes],
+    )
+
+
+def _round_data(rnd: DebriefRound) -> RoundData:
+    card, tension = rnd.card, rnd.field
+    return RoundData(
+        rnd.number,
+        CardData(card.id, card.title.to_data(), [o.to_data() for o in card.options]),
+        FieldData(
+            tension.id,
+            tension.name.to_data(),
+            tension.pole_a.to_data(),
+            tension.pole_b.to_data(),
+        ),
+        rnd.status,
+        [
+            TableRoundData(p.table_number, p.round_number, p.status, p.dealt, p.notes)
+            for p in rnd.table_rounds
+        ],
+        rnd.spread,
+        rnd.contested,
+        rnd.different_options,
+        [_answer_data(a) for a in rnd.answers],
+    )
+
+
+def report_data(debrief: Debrief, lang: str = "en") -> DebriefData:
+    """The debrief as the document's data; warnings are said in ``lang``."""
+    overview = debrief.overview
+    return DebriefData(
+        DEBRIEF_FORMAT,
+        debrief.language,
+        _deck_data(debrief.deck),
+        [_table_data(t) for t in debrief.tables],
+        OverviewData(
+            [_summary_data(s) for s in overview.teams],
+            [r.number for r in overview.furthest_apart],
+            overview.unused_values,
+        ),
+        [_round_data(r) for r in debrief.rounds],
+        [say(warning, lang) for warning in debrief.warnings],
+    )
+
+
+# ----- writing -------------------------------------------------------------------
+
+# What sanitize would replace, as it appears in the UTF-8 JSON msgspec writes: DEL and
+# the C1 controls, U+061C, U+200E/F, U+202A-E and U+2066-9 raw, the C0 controls but
+# \n and \t escaped (a few false alarms, like an escaped backslash before "r", only
+# cost the slow path). A lone surrogate never gets here: msgspec refuses to encode it.
+_UNSAFE_JSON = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"|\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])"
+)
+# The bytes each of those starts with; text without any of them skips the regex.
+_UNSAFE_STARTS = (b"\x7f", b"\xc2", b"\xd8\x9c", b"\xe2\x80", b"\xe2\x81", b"\\")
+
+
+def _needs_cleaning(data: bytes) -> bool:
+    """Whether the written JSON holds a character, raw or escaped, that sanitize replaces."""
+    if not any(start in data for start in _UNSAFE_STARTS):  # each a fast bytes search
+        return False
+    return _UNSAFE_JSON.search(data) is not None
+
+
+def _cleaned(value: object) -> object:
+    """The same data with every string (dictionary keys too) sanitized."""
+    if isinstance(value, str):
+        return sanitize(value)
+    if isinstance(value, msgspec.Struct):
+        fields = value.__struct_fields__
+        return type(value)(*[_cleaned(getattr(value, name)) for name in fields])
+    if isinstance(value, (list, tuple)):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {sanitize(key): _cleaned(item) for key, item in value.items()}
+    return value  # numbers, None, msgspec.Raw
+
+
+_encode: Callable[[object], bytes] = msgspec.json.Encoder().encode
+
+
+def _one_line(value: object) -> bytes:
+    """``json.dumps(value, ensure_ascii=False)``: one line, ``", "`` and ``": "``."""
+    return msgspec.json.format(_encode(value), indent=0)
+
+
+def _layout(value: object, depth: int = 0) -> bytes:
     """Indented to the level of rounds and teams, each of those on one line.
 
-    Full indentation would make a long session's report many times longer and
-    slower to write (Python's indenting encoder is the slow one).
+    Full indentation would make a long session's report many times longer.
     """
-    pad = "  " * (depth + 1)
-    if isinstance(data, dict) and data and depth < 2:
-        items = [f"{pad}{_dumps(k)}: {_layout(v, depth + 1)}" for k, v in data.items()]
-        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
-    if isinstance(data, list) and data and depth < 3 and isinstance(data[0], dict):
-        items = [f"{pad}{_dumps(v)}" for v in data]
-        return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
-    return _dumps(data)
+    pad = b"  " * (depth + 1)
+    end = b"\n" + b"  " * depth
+    if isinstance(value, msgspec.Struct) and depth < 2:
+        items = [
+            pad + _encode(name) + b": " + _layout(getattr(value, name), depth + 1)
+            for name in value.__struct_fields__
+        ]
+        return b"{\n" + b",\n".join(items) + end + b"}"
+    if isinstance(value, list) and value and depth < 3 and isinstance(value[0], msgspec.Struct):
+        return b"[\n" + b",\n".join([pad + _one_line(item) for item in value]) + end + b"]"
+    return _one_line(value)
 
 
-def render_json(debrief: Debrief, lang: str) -> str:
-    """The debrief as data; text keeps all its languages, warnings are said in ``lang``."""
-    data = debrief.to_data(lang)
-    text = _layout(data)
-    if _needs_cleaning(text):
-        text = _layout(_clean(data))  # rare: sanitize every string, then write again
-    return text + "\n"
+def render_json(debrief: Debrief, lang: str) -> bytes:
+    """The debrief as UTF-8 JSON; text keeps all its languages, warnings in ``lang``."""
+    data = report_data(debrief, lang)
+    try:
+        text = _layout(data)
+    except UnicodeEncodeError:  # a lone surrogate, which sanitize makes visible
+        text = b""
+    if not text or _needs_cleaning(text):
+        text = _layout(_cleaned(data))  # rare: sanitize every string, then write again
+    return text + b"\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
+from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound
 from goedwerk_tui.domain.text import reflow
 from goedwerk_tui.report import (
     LETTERS,
@@ -106,7 +106,9 @@ def _overview(w: Words, out: list[str]) -> None:
             out.append(f"- {w.t('report.values_none')}")
         for count in summary.values[:TOP_VALUES]:
             detail = w.t("report.value_poles", a=count.toward_a, b=count.toward_b)
-            out.append(f"- `{BAR * count.total}` {count.total} {w.value(count.value)} ({detail})")
+            out.append(
+                f"- `{BAR * count.total}` {count.total} {w.value(count.value_id)} ({detail})"
+            )
         out.append("")
 
     out.append(f"### {w.t('report.unused')}")
@@ -139,23 +141,23 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append(f"- **{letter}**: {w.local(option)}")
     if card.options:
         out.append("")
-    if not rnd.entries:
+    if not rnd.answers:
         out.append(f"*{w.t('report.no_answers')}*")
         out.append("")
     else:
         head = w.answer_columns(tension)
         out.append("| " + " | ".join(head) + " |")
         out.append("|---|---|---|---|---|---|---:|")
-        out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])
+        out.extend([_answer_row(w, rnd, answer) for answer in rnd.answers])
         out.append("")
-    changed = [e for e in rnd.entries if e.changes]
+    changed = [a for a in rnd.answers if a.changes]
     if changed:
         out.append(f"**{w.t('report.changes')}**")
         out.append("")
-        for entry in changed:
-            out.append(f"- **{w.team(entry.team)}**")
-            out.extend([f"  - {w.choice(rnd, choice)}" for choice in entry.changes])
-            out.append(f"  - {w.choice(rnd, entry.choice)}")
+        for answer in changed:
+            out.append(f"- **{w.team(answer.team)}**")
+            out.extend([f"  - {w.choice(rnd, choice)}" for choice in answer.changes])
+            out.append(f"  - {w.choice(rnd, answer.choice)}")
         out.append("")
     if rnd.notes:
         out.append(f"**{w.t('reveal.notes')}**")
@@ -166,11 +168,11 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append("")
 
 
-def _entry_row(w: Words, rnd: DebriefRound, entry: Entry) -> str:
-    choice = entry.choice
+def _answer_row(w: Words, rnd: DebriefRound, answer: Answer) -> str:
+    choice = answer.choice
     stance = choice.stance
     return (
-        f"| {w.team(entry.team)} "
+        f"| {w.team(answer.team)} "
         f"| `{stance_axis(stance)}` {signed(stance)} {w.stance(stance, rnd.field)} "
         f"| {w.option(choice.option) or '—'} "
         f"| {w.values(choice.values_a) or '—'} "
