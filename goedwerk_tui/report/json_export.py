@@ -337,13 +337,14 @@ _UNSAFE_JSON = re.compile(
     rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
     rb"|\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])"
 )
-# The bytes each of those starts with; text without any of them skips the regex.
-_UNSAFE_STARTS = (b"\x7f", b"\xc2", b"\xd8\x9c", b"\xe2\x80", b"\xe2\x81", b"\\")
+# Every byte but those the matches above start with: deleting them (``bytes.translate``,
+# at memory speed) leaves nothing when the text has none of those characters.
+_OTHER_BYTES = bytes(b for b in range(256) if b not in b"\x7f\xc2\xd8\xe2\\")
 
 
 def _needs_cleaning(data: bytes) -> bool:
     """Whether the written JSON holds a character, raw or escaped, that sanitize replaces."""
-    if not any(start in data for start in _UNSAFE_STARTS):  # each a fast bytes search
+    if not data.translate(None, _OTHER_BYTES):  # the usual case, without a regex
         return False
     return _UNSAFE_JSON.search(data) is not None
 

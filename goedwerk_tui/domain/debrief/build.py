@@ -173,11 +173,8 @@ def _seconds(value: object) -> float | None:
 
 def _clean(choice: Choice) -> Choice:
     """A choice with a usable duration (``read_save`` refuses others, a Session may not)."""
-    seconds = choice.seconds
-    if seconds is None or (seconds.__class__ is float and 0.0 <= seconds < math.inf):
-        return choice  # what the game records; the rest of the checks are for odd values
-    cleaned = _seconds(seconds)
-    if cleaned == choice.seconds:
+    cleaned = _seconds(choice.seconds)
+    if cleaned == choice.seconds:  # None, or a number that was usable (an int stays one)
         return choice
     return Choice(
         choice.team,
@@ -191,20 +188,42 @@ def _clean(choice: Choice) -> Choice:
     )
 
 
+def _usable_durations(history: list[Choice]) -> bool:
+    """Whether every duration is None or a finite float >= 0, as the game records them.
+
+    Checked for a whole round at once, in C where it can be (``map``, ``sum``, ``min``):
+    a NaN or an infinity makes the sum NaN or infinite; a huge but finite total only
+    costs the careful path.
+    """
+    durations = [c.seconds for c in history if c.seconds is not None]
+    if not durations:
+        return True
+    return (
+        set(map(type, durations)) == {float}
+        and math.isfinite(sum(durations))
+        and min(durations) >= 0.0
+    )
+
+
 def _answers(rnd: Round, table: TableInfo) -> list[Answer]:
-    """Each team's answer to the round's card: its last choice, its earlier ones."""
-    earlier: dict[str, list[Choice]] = {}
-    for choice in rnd.history:
-        earlier.setdefault(choice.team, []).append(choice)
+    """Each team's answer to the round's card: its last choice, its earlier ones.
+
+    Runs for every round of every save (10,000s of choices): the choices are
+    grouped in one pass and cleaned only when a duration is not as the game writes.
+    """
+    history = rnd.history if _usable_durations(rnd.history) else [_clean(c) for c in rnd.history]
+    by_team: dict[str, list[Choice]] = {team.id: [] for team in table.teams}
+    for choice in history:
+        found = by_team.get(choice.team)
+        if found is not None:  # None: not a team of the table (read_save refuses that)
+            found.append(choice)
     status = _status(rnd)
-    answers = []
-    for team in table.teams:
-        history = earlier.get(team.id)
-        if not history:
-            continue
-        changes = tuple([_clean(c) for c in history[:-1]])
-        answers.append(Answer(team, rnd.number, status, _clean(history[-1]), changes))
-    return answers
+    number = rnd.number
+    return [
+        Answer(team, number, status, choices[-1], tuple(choices[:-1]))
+        for team in table.teams
+        if (choices := by_team[team.id])
+    ]
 
 
 def _rounds(reads: Sequence[SaveRead], tables: Sequence[TableInfo]) -> list[DebriefRound]:
