@@ -122,14 +122,18 @@ class Words:
         self._towards: dict[tuple[str, str], str] = {}
         self._options: dict[str, str] = {}
         self._durations: dict[float | None, str] = {None: "—"}
-        self._heads: dict[tuple[str, int, str | None], str] = {}
-        self._pulls: dict[tuple[str, str, tuple[str, ...]], str] = {}
+        # per tension field: "stance (words) · option X" by (stance, option), and
+        # " · toward X: values" by the values toward pole A and toward pole B
+        self._heads: dict[str, dict[tuple[int, str | None], str]] = {}
+        self._pulls: dict[str, tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]] = {}
         self._messages: dict[str, str] = {}
         self._poles: dict[tuple[str, str], str] = {}
         self._option_word = self.t("report.option").lower()
 
     def text(self, text: str) -> str:
         """Any save or deck text, on one line."""
+        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return self.escape(text)  # one_line's quick case, without its call: 10,000s of these
         return self.escape(one_line(text))
 
     def t(self, key: str, **values: object) -> str:
@@ -294,37 +298,46 @@ class Words:
         """A choice in one line: time, stance, option, values, rationale.
 
         ``0:42 · -1 (leans toward Content) · option B · toward Content: Integrity ·
-        “rationale”``; the parts that repeat across choices are made once.
+        “rationale”``; the parts that repeat across choices are made once per field.
         """
         tension = rnd.field
-        key = (tension.id, choice.stance, choice.option)
-        head = self._heads.get(key)
-        if head is None:
-            stance = choice.stance
-            head = f"{signed(stance)} ({self.stance(stance, tension)})"
-            if choice.option:
-                head += f" · {self._option_word} {self.option(choice.option)}"
-            self._heads[key] = head
+        heads = self._heads.get(tension.id)
+        if heads is None:
+            heads = self._heads[tension.id] = {}
+            self._pulls[tension.id] = ({}, {})
+        key = (choice.stance, choice.option)
+        head = heads.get(key) or self._head(heads, tension, key)
         seconds = choice.seconds
-        parts = [self._durations.get(seconds) or self.duration(seconds), head]
-        pulls = self._pulls
+        line = f"{self._durations.get(seconds) or self.duration(seconds)} · {head}"
         if choice.values_a:
-            key_a = (tension.id, "a", choice.values_a)
-            parts.append(pulls.get(key_a) or self._pull(tension, "a", choice.values_a))
+            toward_a = self._pulls[tension.id][0]
+            line += toward_a.get(choice.values_a) or self._pull(tension, "a", choice.values_a)
         if choice.values_b:
-            key_b = (tension.id, "b", choice.values_b)
-            parts.append(pulls.get(key_b) or self._pull(tension, "b", choice.values_b))
+            toward_b = self._pulls[tension.id][1]
+            line += toward_b.get(choice.values_b) or self._pull(tension, "b", choice.values_b)
         if choice.rationale:
             rationale = self.typed(table, choice.rationale)
             if rationale:
-                parts.append(f"“{rationale}”")
-        return " · ".join(parts)
+                line += f" · “{rationale}”"
+        return line
+
+    def _head(
+        self,
+        heads: dict[tuple[int, str | None], str],
+        tension: TensionField,
+        key: tuple[int, str | None],
+    ) -> str:
+        """``-1 (leans toward Content) · option B``."""
+        stance, option = key
+        head = f"{signed(stance)} ({self.stance(stance, tension)})"
+        if option:
+            head += f" · {self._option_word} {self.option(option)}"
+        heads[key] = head
+        return head
 
     def _pull(self, tension: TensionField, pole: str, ids: tuple[str, ...]) -> str:
-        """``toward Content: Integrity, Loyalty``."""
-        key = (tension.id, pole, ids)
-        text = self._pulls.get(key)
-        if text is None:
-            toward = self.toward(tension, pole, "report.toward_inline")
-            text = self._pulls[key] = f"{toward}: {self.values(ids)}"
+        """`` · toward Content: Integrity, Loyalty``."""
+        toward = self.toward(tension, pole, "report.toward_inline")
+        cache = self._pulls[tension.id][0 if pole == "a" else 1]
+        text = cache[ids] = f" · {toward}: {self.values(ids)}"
         return text

@@ -14,6 +14,7 @@ team is a row with its dot exactly on the tick of its stance (``cx`` is the tick
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from html import escape, unescape
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Lean
@@ -95,6 +96,7 @@ class HtmlWords(Words):
         return self.mark(self.text(text), self.table_languages[table - 1])
 
 
+@lru_cache(maxsize=4096)  # team names and poles come back in every round's chart
 def _label(text: str, room: float) -> str:
     """An escaped label cut to fit ``room`` user units, the whole of it as a tooltip."""
     raw = unescape(text)
