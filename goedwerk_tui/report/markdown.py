@@ -8,8 +8,6 @@ or HTML.
 
 from __future__ import annotations
 
-import re
-
 from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound
 from goedwerk_tui.domain.text import reflow
 from goedwerk_tui.report import (
@@ -23,14 +21,18 @@ from goedwerk_tui.report import (
 )
 
 _SPECIAL = "\\`*_[]<>&|~#!{}"
-_FIND_SPECIAL = re.compile("[" + re.escape(_SPECIAL) + "]")
 _ESCAPES = str.maketrans({char: "\\" + char for char in _SPECIAL})
+# Every byte but the (ASCII) special characters: text whose UTF-8 is empty once these
+# are deleted has nothing to escape. Twice as fast as a regex search, 10,000s of times.
+_NOT_SPECIAL = bytes(b for b in range(256) if chr(b) not in _SPECIAL)
 BAR = "█"
 
 
 def md(text: str) -> str:
     """Sanitized one-line text with Markdown syntax characters backslash-escaped."""
-    return text if _FIND_SPECIAL.search(text) is None else text.translate(_ESCAPES)
+    if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_SPECIAL):
+        return text
+    return text.translate(_ESCAPES)
 
 
 def render_markdown(debrief: Debrief, lang: str) -> str:
