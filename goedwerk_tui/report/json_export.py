@@ -34,12 +34,12 @@ that breaks readers, new keys may appear in any version)::
         "card": {"id": "...", "title": {...}, "options": [{...}, ...]},
         "field": {"id": "...", "name": {...}, "pole_a": {...}, "pole_b": {...}},
         "status": "revealed" | "skipped" | "open",
-        "plays": [{"table": 1, "round": 1, "status": "revealed",
+        "plays": [{"table": 1, "round": 1, "status": "revealed",   # table rounds
                    "dealt": "<time stamp>", "notes": ["..."]}],
         "spread": 3 | null,              # highest - lowest counted stance
         "contested_values": ["..."],     # pulled toward A by one team, B by another
         "different_options": 2,
-        "entries": [{                    # a team's last choice on this card
+        "entries": [{                    # answers: a team's last choice on this card
           "team": "1.t1", "round": 1, "status": "revealed",
           "stance": -2,                  # -2..2, negative toward pole A
           "option": "B" | null, "values_a": ["..."], "values_b": ["..."],
