@@ -194,58 +194,10 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
     view = debrief.overview
     index = {team.key: i for i, team in enumerate(debrief.teams)}
     parts: list[RenderableType] = [Text(t("replay.overview", lang), style="bold underline")]
-    for table_info in debrief.tables:
-        line = Text(f"{table_label(table_info.number, lang)}: ", style="bold")
-        line.append(
-            t(
-                "replay.table_info",
-                lang,
-                played=table_info.rounds_played,
-                count=table_info.cards_planned,
-                state=t("replay.finished" if table_info.finished else "replay.unfinished", lang),
-            )
-        )
-        parts.append(line)
-    parts += [Text(), Text(t("replay.leans", lang), style="bold")]
-    leans = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    leans.add_column(t("reveal.team", lang), no_wrap=True)
-    leans.add_column(t("deck.fields", lang))
-    leans.add_column("◀", justify="right")  # the field column names the poles
-    leans.add_column("0", justify="right")
-    leans.add_column("▶")
-    for summary in view.teams:
-        label = Text(
-            sanitize(team_label(debrief, summary.team, lang)),
-            style=team_style(index[summary.team.key]),
-        )
-        for lean in summary.leans:
-            largest = max(lean.a, lean.neutral, lean.b, 1)
-            leans.add_row(
-                label,
-                axis_text(lean.field, lang),
-                Text(f"{bar(lean.a, largest, 8)} {lean.a}", style="cyan"),
-                Text(str(lean.neutral)),
-                Text(f"{lean.b} {bar(lean.b, largest, 8)}", style="magenta"),
-            )
-            label = Text("")
-    parts.append(leans)
+    parts += _table_lines(debrief, lang)
+    parts += [Text(), Text(t("replay.leans", lang), style="bold"), _leans(debrief, index, lang)]
     parts += [Text(), Text(t("replay.values", lang), style="bold")]
-    for summary in view.teams:
-        parts.append(
-            Text(
-                sanitize(team_label(debrief, summary.team, lang)),
-                style=team_style(index[summary.team.key]),
-            )
-        )
-        top = [v for v in summary.values if v.total][:5]
-        largest = max((v.total for v in top), default=0)
-        if not top:
-            parts.append(Text("   -"))
-        for value in top:
-            line = Text(f"   {sanitize(value_name(debrief.deck, value.value_id, lang))[:24]:<24} ")
-            line.append(bar(value.total, largest), style=team_style(index[summary.team.key]))
-            line.append(f" {value.total}  (◀{value.toward_a} {value.toward_b}▶)", style="dim")
-            parts.append(line)
+    parts += _value_lines(debrief, index, lang)
     parts += [Text(), Text(t("replay.apart", lang), style="bold")]
     if not view.furthest_apart:
         parts.append(Text("   -"))
@@ -266,3 +218,65 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
         line.append(sanitize(action))
         parts.append(line)
     return Group(*parts)
+
+
+def _table_lines(debrief: Debrief, lang: str) -> list[RenderableType]:
+    """Per table: how many cards were played, and whether the session ended."""
+    lines: list[RenderableType] = []
+    for table_info in debrief.tables:
+        line = Text(f"{table_label(table_info.number, lang)}: ", style="bold")
+        line.append(
+            t(
+                "replay.table_info",
+                lang,
+                played=table_info.rounds_played,
+                count=table_info.cards_planned,
+                state=t("replay.finished" if table_info.finished else "replay.unfinished", lang),
+            )
+        )
+        lines.append(line)
+    return lines
+
+
+def _leans(debrief: Debrief, index: dict[str, int], lang: str) -> Table:
+    """Per team and tension field: how many answers leaned to each side."""
+    leans = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    leans.add_column(t("reveal.team", lang), no_wrap=True)
+    leans.add_column(t("deck.fields", lang))
+    leans.add_column("◀", justify="right")  # the field column names the poles
+    leans.add_column("0", justify="right")
+    leans.add_column("▶")
+    for summary in debrief.overview.teams:
+        label = Text(
+            sanitize(team_label(debrief, summary.team, lang)),
+            style=team_style(index[summary.team.key]),
+        )
+        for lean in summary.leans:
+            largest = max(lean.a, lean.neutral, lean.b, 1)
+            leans.add_row(
+                label,
+                axis_text(lean.field, lang),
+                Text(f"{bar(lean.a, largest, 8)} {lean.a}", style="cyan"),
+                Text(str(lean.neutral)),
+                Text(f"{lean.b} {bar(lean.b, largest, 8)}", style="magenta"),
+            )
+            label = Text("")
+    return leans
+
+
+def _value_lines(debrief: Debrief, index: dict[str, int], lang: str) -> list[RenderableType]:
+    """Per team: the values it invoked most, with a bar each."""
+    lines: list[RenderableType] = []
+    for summary in debrief.overview.teams:
+        style = team_style(index[summary.team.key])
+        lines.append(Text(sanitize(team_label(debrief, summary.team, lang)), style=style))
+        top = [v for v in summary.values if v.total][:5]
+        largest = max((v.total for v in top), default=0)
+        if not top:
+            lines.append(Text("   -"))
+        for value in top:
+            line = Text(f"   {sanitize(value_name(debrief.deck, value.value_id, lang))[:24]:<24} ")
+            line.append(bar(value.total, largest), style=style)
+            line.append(f" {value.total}  (◀{value.toward_a} {value.toward_b}▶)", style="dim")
+            lines.append(line)
+    return lines

@@ -12,7 +12,8 @@ import pytest
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
-from goedwerk_tui.report.json_export import _needs_cleaning, _seconds, render_json
+from goedwerk_tui.report.json_data import _seconds
+from goedwerk_tui.report.json_export import _needs_cleaning, render_json
 from tests.golden.sessions import golden_saves
 
 UNSAFE = [
