@@ -259,9 +259,17 @@ def _debrief_round(
     counted = [a for a in answers if a.counted]
     stances = [a.choice.stance for a in counted]
     spread = max(stances) - min(stances) if len(counted) >= 2 else None
-    toward_a = {v for a in counted for v in a.choice.values_a}
-    toward_b = {v for a in counted for v in a.choice.values_b}
-    invoked = dict.fromkeys(v for a in counted for v in a.choice.values_a + a.choice.values_b)
+    both = {v for a in counted for v in a.choice.values_a}
+    both &= {v for a in counted for v in a.choice.values_b}
+    contested = (
+        tuple(  # in the order first invoked
+            dict.fromkeys(
+                v for a in counted for v in a.choice.values_a + a.choice.values_b if v in both
+            )
+        )
+        if both
+        else ()
+    )
     return DebriefRound(
         number=number,
         card=card,
@@ -269,6 +277,6 @@ def _debrief_round(
         table_rounds=tuple(table_rounds),
         answers=tuple(answers),
         spread=spread,
-        contested=tuple(v for v in invoked if v in toward_a and v in toward_b),
+        contested=contested,
         different_options=len({a.option for a in counted if a.option is not None}),
     )
