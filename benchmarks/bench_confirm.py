@@ -19,13 +19,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from textual import events  # noqa: E402
 
 from goedwerk_tui.cli import build_parser  # noqa: E402
+from goedwerk_tui.domain.events import ChoiceRecorded, Event  # noqa: E402
 from goedwerk_tui.domain.savelog import SaveLog  # noqa: E402
 from goedwerk_tui.ui.launch import build_app  # noqa: E402
 
@@ -35,10 +35,9 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     written: list[float] = []
     original = SaveLog.append
 
-    def timed_append(self: SaveLog, event: dict, stream: Any = None) -> dict:  # type: ignore[type-arg]
-        # the same signature as SaveLog.append: the first line streams the deck snapshot
-        stamped = original(self, event, stream)
-        if event["event"] == "choice_recorded":
+    def timed_append(self: SaveLog, event: Event) -> Event:
+        stamped = original(self, event)  # the same signature as SaveLog.append
+        if isinstance(event, ChoiceRecorded):
             written.append(time.perf_counter())
         return stamped
 

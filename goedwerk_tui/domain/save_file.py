@@ -13,48 +13,18 @@ aside first, never overwritten.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from goedwerk_tui.domain.errors import SaveError
+from goedwerk_tui.domain.events import Event, encode_event
 from goedwerk_tui.domain.files import sync_folder, write_all
 
-# The placeholder for a streamed list (see ``SaveLog.append``): a control character
-# cannot come from a deck (the validator refuses them) or typed text (cleaned).
-STREAM = "\x00goedwerk-stream\x00"
-STREAM_JSON = json.dumps(STREAM)  # the list brackets stay around the items
 
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-# An event as ``Game`` keeps it, with the stream of its streamed list (or None).
-Line = tuple[dict[str, Any], Iterable[Any] | None]
-
-
-def encode(stamped: dict[str, Any], stream: Iterable[Any] | None) -> Iterator[bytes]:
-    """An event's line as UTF-8 chunks, its streamed list (if any) a batch at a time."""
-    line = dumps(stamped)
-    if stream is None:
-        yield (line + "\n").encode("utf-8")
-        return
-    prefix, suffix = line.split(STREAM_JSON)  # exactly one placeholder
-    yield prefix.encode("utf-8")
-    batch: list[str] = []
-    size = 0
-    for index, item in enumerate(stream):
-        text = ("," if index else "") + dumps(item)
-        batch.append(text)
-        size += len(text)
-        if size > 65536:
-            yield "".join(batch).encode("utf-8")
-            batch, size = [], 0
-    batch.append(suffix + "\n")
-    yield "".join(batch).encode("utf-8")
+def encode(event: Event) -> bytes:
+    """An event's line: compact UTF-8 JSON and its newline."""
+    return encode_event(event) + b"\n"
 
 
 def truncate(fd: int, size: int) -> None:

@@ -132,8 +132,7 @@ def _status(rnd: Round) -> str:
 
 def _last_saved(read: SaveRead) -> str:
     """The time stamp of the save's last event, "" when it has none."""
-    last = read.events[-1].get("ts", "") if read.events else ""
-    return last if isinstance(last, str) else ""
+    return read.events[-1].ts if read.events else ""
 
 
 def _table(number: int, read: SaveRead, warnings: list[SaveError]) -> TableInfo:
@@ -234,7 +233,7 @@ def _rounds(reads: Sequence[SaveRead], tables: Sequence[TableInfo]) -> list[Debr
     for read, table in zip(reads, tables, strict=True):
         deck = read.session.deck
         for rnd in read.session.rounds:
-            card_id = rnd.card
+            card_id = rnd.card_id
             if card_id not in order:
                 card = deck.card(card_id)
                 order[card_id] = (card, deck.field_of(card))
