@@ -14,7 +14,19 @@ from pathlib import Path
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
-from goedwerk_tui.domain.events import E, Event, SessionResumed
+from goedwerk_tui.domain.events import (
+    ActionRecorded,
+    CardDealt,
+    CardRevealed,
+    CardSkipped,
+    ChoiceRecorded,
+    ClosingStarted,
+    E,
+    Event,
+    NoteAdded,
+    SessionEnded,
+    SessionResumed,
+)
 from goedwerk_tui.domain.savelog import (
     Clock,
     SaveLog,
@@ -191,45 +203,44 @@ class Game:
         values_a: list[str],
         values_b: list[str],
         rationale: str = "",
-    ) -> Event:
+    ) -> ChoiceRecorded:
         rationale = clean_input(rationale, MAX_RATIONALE)
         event = self.session.record_choice(
             team, stance, option, values_a, values_b, rationale, self.seconds_on_card()
         )
         return self.commit(event)
 
-    def reveal(self) -> Event:
+    def reveal(self) -> CardRevealed:
         return self.commit(self.session.reveal())
 
-    def skip(self) -> Event:
+    def skip(self) -> CardSkipped:
         return self.commit(self.session.skip())
 
-    def next(self) -> Event:
+    def next(self) -> CardDealt | ClosingStarted:
         """Deal the next card, or start the closing step after the last one."""
         if self.session.has_next_card:
             return self.commit(self.session.deal())
         return self.commit(self.session.start_closing())
 
-    def stop_dealing(self) -> Event:
+    def stop_dealing(self) -> ClosingStarted:
         """End the cards early: an open card is skipped, then the closing step starts."""
         if self.session.phase == CHOOSING:
             self.skip()
         return self.commit(self.session.start_closing())
 
-    def back_to_dealing(self) -> Event:
+    def back_to_dealing(self) -> CardDealt:
         """Leave the closing step (no action recorded yet) and deal the next card."""
         self.commit(self.session.resume_dealing())
         return self.commit(self.session.deal())
 
-    def add_note(self, text: str) -> Event:
+    def add_note(self, text: str) -> NoteAdded:
         return self.commit(self.session.add_note(clean_input(text, MAX_NOTE)))
 
-    def record_action(self, team: str, text: str) -> Event:
+    def record_action(self, team: str, text: str) -> ActionRecorded:
         return self.commit(self.session.record_action(team, clean_input(text, MAX_ACTION)))
 
-    def end(self) -> Event:
-        event = self.commit(self.session.end())
-        return event
+    def end(self) -> SessionEnded:
+        return self.commit(self.session.end())
 
     def close(self) -> None:
         """Close the save, first making sure it is still on disk under its name (a
