@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.messages import say
-from goedwerk_tui.domain.savelog import SaveError
-from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED, RuleError
+from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED
 from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.hangup import watch_terminal
 from goedwerk_tui.ui.localize import localized
