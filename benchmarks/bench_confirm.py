@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,9 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     written: list[float] = []
     original = SaveLog.append
 
-    def timed_append(self: SaveLog, event: dict, stream: Any = None) -> dict:  # type: ignore[type-arg]
+    def timed_append(
+        self: SaveLog, event: dict[str, Any], stream: Iterable[Any] | None = None
+    ) -> dict[str, Any]:
         # the same signature as SaveLog.append: the first line streams the deck snapshot
         stamped = original(self, event, stream)
         if event["event"] == "choice_recorded":
@@ -50,13 +53,13 @@ async def measure(choices: int, save_dir: str) -> list[float]:
             pressed.append(time.perf_counter())
             armed[0] = False
 
-    SaveLog.append = timed_append  # type: ignore[method-assign]
+    SaveLog.append = timed_append  # type: ignore[method-assign]  # timing the real method
     try:
         args = build_parser().parse_args(
             ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
         )
         app = build_app(args, None, save_dir)
-        app.notify = lambda *a, **k: None  # type: ignore[method-assign]
+        app.notify = lambda *a, **k: None  # type: ignore[method-assign]  # no toasts to draw
         async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
             for i in range(choices):
                 await pilot.press(str(i % 2 + 1), "tab", "tab", "tab", "left")
@@ -67,7 +70,7 @@ async def measure(choices: int, save_dir: str) -> list[float]:
                 assert len(pressed) == pressed_before + 1, "the confirm key never arrived"
                 assert len(written) == i + 1, f"choice {i} was not saved ({app.screen})"
     finally:
-        SaveLog.append = original  # type: ignore[method-assign]
+        SaveLog.append = original  # type: ignore[method-assign]  # put back as it was
     return [(w - p) * 1000 for p, w in zip(pressed, written, strict=True)]
 
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ptyrun import compiled_env, median, run_until
+from ptyrun import Run, compiled_env, median, run_until
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -27,7 +27,7 @@ BIG_DECK = OUT / "deck-10000.yaml"
 ENV = compiled_env()
 
 
-def run_until_env(argv: list[str], text: str, cache: str | None = None):  # noqa: ANN201
+def run_until_env(argv: list[str], text: str, cache: str | None = None) -> Run:
     env = ENV if cache is None else {**ENV, "GOEDWERK_CACHE": cache}
     return run_until(argv, text, env=env)
 

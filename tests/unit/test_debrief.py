@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from goedwerk_tui.domain.debrief import OPEN, REVEALED, SKIPPED, Debrief, DebriefError
-from goedwerk_tui.domain.savelog import SaveError, read_save
+from goedwerk_tui.domain.debrief import OPEN, REVEALED, SKIPPED, Debrief, DebriefError, Entry
+from goedwerk_tui.domain.errors import SaveError
+from goedwerk_tui.domain.savelog import read_save
 from tests.golden.sessions import DECK_YAML, debrief_deck, golden_saves
 
 
@@ -25,7 +26,7 @@ def one(saves: tuple[Path, Path]) -> Debrief:
     return Debrief.from_paths([saves[0]])
 
 
-def by_name(debrief: Debrief, rnd_index: int) -> dict[str, object]:
+def by_name(debrief: Debrief, rnd_index: int) -> dict[str, Entry]:
     return {e.team.name: e for e in debrief.rounds[rnd_index].entries}
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goedwerk_tui.domain.debrief import Debrief
+from goedwerk_tui.domain.debrief import Debrief, DebriefRound
 from goedwerk_tui.domain.replay_steps import ReplayIndex
 from tests.tui.sessions import played_save
 
 
-def scanned(rnd, step: int) -> dict[str, tuple[str, int]]:  # noqa: ANN001
+def scanned(rnd: DebriefRound, step: int) -> dict[str, tuple[str, int]]:
     """Each team's latest rationale and earlier count after ``step``, by brute force."""
     moments = sorted(
         ((c.ts, e.team.key, c) for e in rnd.entries for c in (*e.changes, e.choice)),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import parse_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.snapshot import deck_from_data, deck_to_data
 from tests.unit.deck_helpers import GOOD_CARD, deck_text
 
 
-def big_deck(cards: int):  # noqa: ANN201
+def big_deck(cards: int) -> Deck:
     text = deck_text(
         "".join(
             GOOD_CARD.replace("kaart-1", f"kaart-{i}").replace(

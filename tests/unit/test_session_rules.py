@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 
 from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.errors import RuleError
 from goedwerk_tui.domain.session import (
     CHOOSING,
     CLOSING,
     ENDED,
     MAX_RATIONALE,
     REVEALED,
-    RuleError,
     Session,
     Settings,
     Team,
