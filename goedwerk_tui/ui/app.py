@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -20,6 +20,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.hangup import watch_terminal
 from goedwerk_tui.ui.localize import localized
 
+P = ParamSpec("P")
 R = TypeVar("R")
 
 HIGH_CONTRAST = Theme(
@@ -122,14 +123,14 @@ class GoedWerkApp(App[None]):
         }.get(phase, RevealScreen)
         return localized(screen_class, self.lang)()
 
-    def act(self, intent: Callable[..., R], *args: Any) -> R | None:
+    def act(self, intent: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         """Run a game intent; a refusal or a failed save is shown, never raised.
 
         Afterwards every notice the game has for the facilitator (a save re-created,
         say) is shown, whether the intent succeeded or not.
         """
         try:
-            return intent(*args)
+            return intent(*args, **kwargs)
         except RuleError as exc:
             self.notify(exc.message(self.lang), severity="warning", markup=False)
         except SaveError as exc:
