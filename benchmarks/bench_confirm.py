@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual import events  # noqa: E402
 
 from goedwerk_tui.cli import build_parser  # noqa: E402
+from goedwerk_tui.domain.events import ChoiceRecorded, E  # noqa: E402
 from goedwerk_tui.domain.savelog import SaveLog  # noqa: E402
 from goedwerk_tui.ui.launch import build_app  # noqa: E402
 
@@ -36,12 +37,10 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     written: list[float] = []
     original = SaveLog.append
 
-    def timed_append(
-        self: SaveLog, event: dict[str, Any], stream: Iterable[Any] | None = None
-    ) -> dict[str, Any]:
+    def timed_append(self: SaveLog, event: E, stream: Iterable[Any] | None = None) -> E:
         # the same signature as SaveLog.append: the first line streams the deck snapshot
         stamped = original(self, event, stream)
-        if event["event"] == "choice_recorded":
+        if isinstance(event, ChoiceRecorded):
             written.append(time.perf_counter())
         return stamped
 

@@ -65,7 +65,7 @@ def generate(path: Path, size: int, kind: str) -> Path:
     )
     start = datetime(2026, 3, 4, 9, 0, tzinfo=timezone.utc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with open(path, "wb") as out:
         commit = SaveWriter(out, session, start, lambda: timedelta(milliseconds=10)).commit
         commit(session.start_event())
         for number in range(CARDS):

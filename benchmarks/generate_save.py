@@ -11,16 +11,16 @@ as ``SaveLog.append`` (without an fsync per line, which only makes generating sl
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from goedwerk_tui.domain.catalogue_file import builtin_catalogue
 from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Card, Deck
+from goedwerk_tui.domain.events import Event, encode_event, stamped
 from goedwerk_tui.domain.savelog import iso
 from goedwerk_tui.domain.session import Session, Settings, Team
 from goedwerk_tui.domain.text import LocalText
@@ -85,16 +85,16 @@ class SaveWriter:
     (as ``Game.commit`` does, without fsync: benchmark inputs, not a session)."""
 
     def __init__(
-        self, out: TextIO, session: Session, start: datetime, step: Callable[[], timedelta]
+        self, out: BinaryIO, session: Session, start: datetime, step: Callable[[], timedelta]
     ) -> None:
         self.out, self.session, self.now, self.step = out, session, start, step
         self.seq = 0
 
-    def commit(self, event: dict[str, object]) -> None:
+    def commit(self, event: Event) -> None:
         self.now += self.step()
-        stamped = {"seq": self.seq, "ts": iso(self.now), **event}
-        self.out.write(json.dumps(stamped, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self.session.apply(stamped)
+        written = stamped(event, self.seq, iso(self.now))
+        self.out.write(encode_event(written) + b"\n")
+        self.session.apply(written)
         self.seq += 1
 
 
@@ -113,7 +113,7 @@ def generate(path: Path, seed: int = 7, cards: int = CARDS) -> Path:
     )
     start = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with open(path, "wb") as out:
         commit = SaveWriter(
             out, session, start, lambda: timedelta(seconds=rng.randint(2, 20))
         ).commit

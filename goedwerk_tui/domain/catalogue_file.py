@@ -15,9 +15,9 @@ from goedwerk_tui.domain.catalogue import (
     ValueCatalogue,
 )
 from goedwerk_tui.domain.diagnostics import FileProblem, did_you_mean
-from goedwerk_tui.domain.models import CATALOGUE
-from goedwerk_tui.domain.schema import Walker, valid, valid_items
+from goedwerk_tui.domain.models import CATALOGUE, build
 from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.walker import Walker, valid, valid_items
 from goedwerk_tui.domain.yamlsource import compose, read_text
 
 
@@ -26,13 +26,8 @@ def _text(value: Any, lang: str) -> LocalText | None:
 
 
 def build_value(data: dict[str, Any], lang: str) -> PublicValue:
-    return PublicValue(
-        id=data["id"],
-        name=LocalText.of(data["name"], lang),
-        families=tuple(valid_items(data.get("families"))),
-        description=_text(data.get("description"), lang),
-        related=tuple(valid_items(data.get("related"))),
-    )
+    """A value with a valid ``id`` and ``name``, from its walked object."""
+    return build(PublicValue, data, lang)
 
 
 def check_values(
@@ -90,15 +85,11 @@ def parse_catalogue(text: str, display: str) -> tuple[ValueCatalogue | None, Wal
     if any(d.is_error for d in w.diagnostics):
         return None, w
     lang = data.get("language") if valid(data.get("language")) else "nl"
-    catalogue = ValueCatalogue(
-        id=data["id"],
-        title=LocalText.of(data["title"], lang),
-        source=data["source"],
-        description=_text(data.get("description"), lang),
-        families=tuple(
-            Family(f["id"], LocalText.of(f["name"], lang), _text(f.get("description"), lang))
-            for f in families
-        ),
+    catalogue = build(
+        ValueCatalogue,
+        data,
+        lang,
+        families=tuple(build(Family, f, lang) for f in families),
         values=tuple(build_value(v, lang) for v in values),
     )
     return catalogue, w

@@ -354,7 +354,7 @@ def _table(number: int, read: SaveRead, warnings: list[SaveError]) -> TableInfo:
     teams = tuple(TeamRef(f"{number}.{t.id}", number, t.id, t.name) for t in session.teams)
     ended = session.ended_ts if session.ended else ""
     if not session.ended:
-        last = read.events[-1].get("ts", "") if read.events else ""
+        last = read.events[-1].ts if read.events else ""
         when: object = last if isinstance(last, str) and last else Message("debrief.time_unknown")
         current = session.current
         if current is not None and _status(current) == OPEN:
@@ -434,13 +434,13 @@ def _rounds(reads: Sequence[SaveRead], tables: Sequence[TableInfo]) -> list[Debr
     for read, table in zip(reads, tables, strict=True):
         deck = read.session.deck
         for rnd in read.session.rounds:
-            if rnd.card not in order:
-                card = deck.card(rnd.card)
-                order[rnd.card] = (card, deck.field_of(card))
-            plays.setdefault(rnd.card, []).append(
+            if rnd.card_id not in order:
+                card = deck.card(rnd.card_id)
+                order[rnd.card_id] = (card, deck.field_of(card))
+            plays.setdefault(rnd.card_id, []).append(
                 Play(table.number, rnd.number, _status(rnd), rnd.dealt_ts, tuple(rnd.notes))
             )
-            entries.setdefault(rnd.card, []).extend(_entries(rnd, table))
+            entries.setdefault(rnd.card_id, []).extend(_entries(rnd, table))
     rounds = []
     for number, (card_id, (card, tension)) in enumerate(order.items(), start=1):
         found = tuple(entries[card_id])

@@ -1,49 +1,95 @@
-"""Decks of dilemma cards and the tension fields they play in."""
+"""Decks of dilemma cards and the tension fields they play in.
+
+The model, declared once as msgspec Structs: ``TensionField`` and ``Card`` are at the
+same time what a deck file holds, what the save's deck snapshot stores and what the
+game plays with; ``Deck`` shares its fields' declarations (the aliases below) with
+the file form (``models.DeckFile``) and the snapshot (``snapshot.DeckSnapshot``). The
+validator's field table and the JSON Schema are read from these declarations. Fields
+are declared in the order files and snapshots write them (``kw_only``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+from typing import Annotated
+
+from msgspec import Struct
 
 from goedwerk_tui.domain.catalogue import ValueCatalogue
-from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.declare import Slug, items, plain, slug, text
+from goedwerk_tui.domain.text import LANGUAGES, LocalText
+
+MIN_OPTIONS, MAX_OPTIONS = 2, 6
 
 
-@dataclass(frozen=True, slots=True)
-class TensionField:
-    id: str
-    name: LocalText
-    pole_a: LocalText
-    pole_b: LocalText
-    description: LocalText | None = None
+class TensionField(Struct, frozen=True, kw_only=True, gc=False):
+    """The axis a card's dilemma plays on, from ``pole_a`` (-2) to ``pole_b`` (+2)."""
+
+    id: Annotated[str, slug("The field's id, used in cards' `field`.")]
+    name: Annotated[LocalText, text("The field's name.")]
+    pole_a: Annotated[LocalText, text("The pole at stance -2 (left on the axis).")]
+    pole_b: Annotated[LocalText, text("The pole at stance +2 (right on the axis).")]
+    description: Annotated[LocalText | None, text("What the tension is about.")] = None
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
-    id: str
-    title: LocalText
-    field: str
-    situation: LocalText
-    setting: LocalText | None = None
-    options: tuple[LocalText, ...] = ()
-    values: tuple[str, ...] = ()
-    questions: tuple[LocalText, ...] = ()
-    reflection: LocalText | None = None
-    variations: tuple[LocalText, ...] = ()
-    tags: tuple[str, ...] = ()
+Texts = tuple[LocalText, ...]
 
 
-@dataclass(frozen=True)
-class Deck:
-    id: str
-    title: LocalText
-    language: str
+class Card(Struct, frozen=True, kw_only=True, gc=False):
+    """A dilemma card. gc=False: a card holds only text, ids and tuples of them (no
+    cycles), and a deck can hold ten thousand."""
+
+    id: Annotated[str, slug("The card's id, unique within the deck.")]
+    title: Annotated[LocalText, text("A short title.")]
+    field: Annotated[str, slug("Id of the card's tension field.")]
+    setting: Annotated[
+        LocalText | None, text("Where the dilemma plays, e.g. 'Douane, Rotterdam'.")
+    ] = None
+    situation: Annotated[
+        LocalText, text("The dilemma in 1-3 short paragraphs; it should fit an 80x24 screen.")
+    ]
+    options: Annotated[
+        Texts,
+        items(
+            "Courses of action, shown as A, B, C...",
+            MIN_OPTIONS,
+            MAX_OPTIONS,
+            "check.count.options",
+        ),
+    ] = ()
+    values: Annotated[
+        tuple[Slug, ...], items("Ids of the values at stake (from the catalogue).")
+    ] = ()
+    questions: Annotated[Texts, items("Prompts for the discussion.")] = ()
+    reflection: Annotated[LocalText | None, text("A view to read after the reveal.")] = None
+    variations: Annotated[
+        Texts, items("'What if...?' twists that may tip the choice (De Beuk's technique).")
+    ] = ()
+    tags: Annotated[tuple[Slug, ...], items("Free tags, e.g. the kind of organisation.")] = ()
+
+
+DeckId = Annotated[str, slug("The deck's id.")]
+DeckTitle = Annotated[LocalText, text("The deck's title.")]
+DeckLanguage = Annotated[str, plain("The language of the deck's plain-string text.", LANGUAGES)]
+DeckDescription = Annotated[LocalText | None, text("What the deck is about and for whom.")]
+Authors = Annotated[tuple[str, ...], items("Who wrote the deck.")]
+Cards = Annotated[tuple[Card, ...], items("The dilemma cards.", 1, count="check.count.cards")]
+
+
+class Deck(Struct, frozen=True, kw_only=True, dict=True):
+    """A validated deck as the game plays it: its catalogue resolved, with the deck's
+    own values merged in; ``catalogue_ref`` is what the file named (an id or a path).
+    dict=True: room for the cached lookups beside the declared fields."""
+
+    id: DeckId
+    title: DeckTitle
+    language: DeckLanguage
+    description: DeckDescription = None
+    authors: Authors = ()
     catalogue_ref: str
-    catalogue: ValueCatalogue  # the catalogue with the deck's own values merged in
+    catalogue: ValueCatalogue
     fields: tuple[TensionField, ...]
-    cards: tuple[Card, ...]
-    description: LocalText | None = None
-    authors: tuple[str, ...] = ()
+    cards: Cards
 
     @cached_property
     def cards_by_id(self) -> dict[str, Card]:
@@ -64,8 +110,16 @@ def _lt(nl: str, en: str) -> LocalText:
     return LocalText({"nl": nl, "en": en})
 
 
+def _field(
+    field_id: str, name: LocalText, pole_a: LocalText, pole_b: LocalText, description: LocalText
+) -> TensionField:
+    return TensionField(
+        id=field_id, name=name, pole_a=pole_a, pole_b=pole_b, description=description
+    )
+
+
 BUILTIN_FIELDS: tuple[TensionField, ...] = (
-    TensionField(
+    _field(
         "professie-politiek",
         _lt("Professie en politiek", "Profession and politics"),
         _lt("Professionele opvatting", "Professional judgement"),
@@ -75,7 +129,7 @@ BUILTIN_FIELDS: tuple[TensionField, ...] = (
             "What you judge right as a professional against what is politically feasible.",
         ),
     ),
-    TensionField(
+    _field(
         "inhoud-draagvlak",
         _lt("Inhoud en draagvlak", "Content and support"),
         _lt("Inhoud", "Content"),
@@ -85,7 +139,7 @@ BUILTIN_FIELDS: tuple[TensionField, ...] = (
             "The best solution on substance against what those involved will support.",
         ),
     ),
-    TensionField(
+    _field(
         "agenda-maatschappij",
         _lt("Politiek en maatschappij", "Politics and society"),
         _lt("Politieke agenda", "Political agenda"),

@@ -15,11 +15,12 @@ from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
-from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
+from goedwerk_tui.domain.events import E, Event, SessionResumed
+from goedwerk_tui.domain.save_file import Line
 from goedwerk_tui.domain.savelog import (
     STREAM,
     Clock,
-    SaveError,
     SaveLog,
     parse_ts,
     read_save,
@@ -27,10 +28,12 @@ from goedwerk_tui.domain.savelog import (
 )
 from goedwerk_tui.domain.session import (
     CHOOSING,
+    MAX_ACTION,
     MAX_CARDS_PER_SESSION,
     MAX_NAME,
+    MAX_NOTE,
+    MAX_RATIONALE,
     MAX_TEAMS,
-    RuleError,
     Session,
     Settings,
     Team,
@@ -97,13 +100,13 @@ class Game:
         # Every event written, in order: the save is re-created from them when it is
         # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
         # holds the STREAM placeholder and ``_first_stream`` gives its cards again.
-        self.events: list[dict[str, Any]] = []
+        self.events: list[Event] = []
         self._first_stream: Callable[[], Iterable[Any]] | None = None
         self._notices: list[GoedwerkError] = []
         self.unsaved: SaveError | None = None  # set by close() when the save is not on disk
         log.history = self._history
 
-    def _history(self) -> Iterator[tuple[dict[str, Any], Iterable[Any] | None]]:
+    def _history(self) -> Iterator[Line]:
         for index, event in enumerate(self.events):
             stream = self._first_stream() if index == 0 and self._first_stream else None
             yield event, stream
@@ -179,21 +182,20 @@ class Game:
         log.next_seq = read.next_seq
         game = cls(read.session, log, clock)
         game.warnings = read.warnings
-        game.events = read.events
+        game.events = list(read.events)
         try:
-            game.commit({"event": "session_resumed"})
+            game.commit(SessionResumed())
         except SaveError:
             log.close()  # and its lock: the session can be opened again
             raise
         return game
 
-    def commit(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
-        stamped = self.log.append(event, stream)
-        self.events.append(stamped)
-        if stamped["event"] == "session_started":
-            self.session.started_ts = stamped["ts"]
-        self.session.apply(stamped)
-        return stamped
+    def commit(self, event: E, stream: Iterable[Any] | None = None) -> E:
+        """Write an event the rules allowed, then apply it: what is applied is on disk."""
+        written = self.log.append(event, stream)
+        self.events.append(written)
+        self.session.apply(written)
+        return written
 
     # ----- intents -------------------------------------------------------------
     def record_choice(
@@ -204,43 +206,43 @@ class Game:
         values_a: list[str],
         values_b: list[str],
         rationale: str = "",
-    ) -> dict[str, Any]:
-        rationale = clean_input(rationale, 500)
+    ) -> Event:
+        rationale = clean_input(rationale, MAX_RATIONALE)
         event = self.session.record_choice(
             team, stance, option, values_a, values_b, rationale, self.seconds_on_card()
         )
         return self.commit(event)
 
-    def reveal(self) -> dict[str, Any]:
+    def reveal(self) -> Event:
         return self.commit(self.session.reveal())
 
-    def skip(self) -> dict[str, Any]:
+    def skip(self) -> Event:
         return self.commit(self.session.skip())
 
-    def next(self) -> dict[str, Any]:
+    def next(self) -> Event:
         """Deal the next card, or start the closing step after the last one."""
         if self.session.has_next_card:
             return self.commit(self.session.deal())
         return self.commit(self.session.start_closing())
 
-    def stop_dealing(self) -> dict[str, Any]:
+    def stop_dealing(self) -> Event:
         """End the cards early: an open card is skipped, then the closing step starts."""
         if self.session.phase == CHOOSING:
             self.skip()
         return self.commit(self.session.start_closing())
 
-    def back_to_dealing(self) -> dict[str, Any]:
+    def back_to_dealing(self) -> Event:
         """Leave the closing step (no action recorded yet) and deal the next card."""
         self.commit(self.session.resume_dealing())
         return self.commit(self.session.deal())
 
-    def add_note(self, text: str) -> dict[str, Any]:
-        return self.commit(self.session.add_note(clean_input(text, 1000)))
+    def add_note(self, text: str) -> Event:
+        return self.commit(self.session.add_note(clean_input(text, MAX_NOTE)))
 
-    def record_action(self, team: str, text: str) -> dict[str, Any]:
-        return self.commit(self.session.record_action(team, clean_input(text, 500)))
+    def record_action(self, team: str, text: str) -> Event:
+        return self.commit(self.session.record_action(team, clean_input(text, MAX_ACTION)))
 
-    def end(self) -> dict[str, Any]:
+    def end(self) -> Event:
         event = self.commit(self.session.end())
         return event
 

@@ -1,142 +1,196 @@
-"""The definitions of our file formats, in the schema language of ``schema.py``.
+"""Our file formats, and the validator's table and JSON Schema derived from the model.
 
-These are the single source of truth: the validator walks them and
-``goedwerk schema`` turns them into JSON Schema. docs/deck-format.md explains them.
+The deck model is declared once, as msgspec Structs (``deck.py``, ``catalogue.py``).
+The two file forms below list which of those declarations a file holds; nothing about
+a field (its kind, whether it is required, its description, its bounds) is written
+here again. From them come:
+
+- the validator's table (``DECK``, ``CATALOGUE`` and the objects inside them): the
+  ``schema`` kinds the streamed walker checks a file with, derived by ``kind_of``
+  from ``msgspec.inspect.type_info``;
+- the JSON Schema editors use (``deck_json_schema``), written from that table.
+
+What a file says differently from the model, and so cannot be derived from it:
+``format`` (a file's version, not part of a deck), ``catalogue`` (a file names its
+catalogue by id or path; the model holds the catalogue itself), ``values`` (a deck
+file's extra values, merged into the catalogue when loading) and ``fields`` (absent
+means the built-in three). They are declared in ``DeckFile`` itself. docs/deck-format.md
+explains the formats.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
+import msgspec.inspect as mi
+from msgspec import Struct
+
+from goedwerk_tui.domain.catalogue import (
+    BUILTIN_IDS,
+    CatalogueDescription,
+    CatalogueId,
+    CatalogueSource,
+    CatalogueTitle,
+    Families,
+    Family,
+    PublicValue,
+    ValueCatalogue,
+    Values,
+)
+from goedwerk_tui.domain.deck import (
+    BUILTIN_FIELDS,
+    Authors,
+    Card,
+    Cards,
+    DeckDescription,
+    DeckId,
+    DeckLanguage,
+    DeckTitle,
+    TensionField,
+)
+from goedwerk_tui.domain.declare import items, plain
 from goedwerk_tui.domain.schema import (
     TEXT_DEFINITION,
     Field,
+    Kind,
     ListOf,
     Obj,
     Slug,
     String,
     Text,
 )
-from goedwerk_tui.domain.text import LANGUAGES
+from goedwerk_tui.domain.text import LocalText
+from goedwerk_tui.domain.walker import valid, valid_items
 
 DECK_FORMAT = "goedwerk-deck/1"
 CATALOGUE_FORMAT = "goedwerk-catalogue/1"
 
-MIN_OPTIONS, MAX_OPTIONS = 2, 6
 
-FAMILY = Obj(
-    "check.obj.family",
-    {
-        "id": Field(Slug("The family's id, unique in the catalogue."), required=True),
-        "name": Field(Text("The family's name."), required=True),
-        "description": Field(Text("What the values of this family have in common.")),
-    },
-)
+_FORMAT = "The file format and its version."
 
-PUBLIC_VALUE = Obj(
-    "check.obj.value",
-    {
-        "id": Field(Slug("The value's id, used in cards' `values` lists."), required=True),
-        "name": Field(Text("The value's name as players see it."), required=True),
-        "families": Field(
-            ListOf(Slug(), "Ids of the families this value belongs to (one or more).", 1),
-            required=True,
-        ),
-        "description": Field(Text("One sentence on what the value asks of a civil servant.")),
-        "related": Field(
-            ListOf(Slug(), "Ids of related values (for a main value, as in Jørgensen & Bozeman).")
-        ),
-    },
-)
 
-CATALOGUE = Obj(
-    "check.obj.catalogue",
-    {
-        "format": Field(
-            String("The file format and its version.", enum=(CATALOGUE_FORMAT,)), required=True
-        ),
-        "id": Field(Slug("The catalogue's id."), required=True),
-        "title": Field(Text("The catalogue's title."), required=True),
-        "source": Field(
-            String("The citation of the work the catalogue comes from."), required=True
-        ),
-        "description": Field(Text("What the catalogue is and how to use it.")),
-        "families": Field(ListOf(FAMILY, "The families (groups) of values.", 1), required=True),
-        "values": Field(ListOf(PUBLIC_VALUE, "The public values.", 1), required=True),
-    },
-)
+class CatalogueFile(Struct, kw_only=True, frozen=True):
+    """A catalogue file: a ``ValueCatalogue`` with its ``format`` first. Never built;
+    it declares the file (files are read by the walker, which explains mistakes)."""
 
-TENSION_FIELD = Obj(
-    "check.obj.field",
-    {
-        "id": Field(Slug("The field's id, used in cards' `field`."), required=True),
-        "name": Field(Text("The field's name."), required=True),
-        "pole_a": Field(Text("The pole at stance -2 (left on the axis)."), required=True),
-        "pole_b": Field(Text("The pole at stance +2 (right on the axis)."), required=True),
-        "description": Field(Text("What the tension is about.")),
-    },
-)
+    format: Annotated[str, plain(_FORMAT, (CATALOGUE_FORMAT,))]
+    id: CatalogueId
+    title: CatalogueTitle
+    source: CatalogueSource
+    description: CatalogueDescription = None
+    families: Families
+    values: Values
 
-CARD = Obj(
-    "check.obj.card",
-    {
-        "id": Field(Slug("The card's id, unique within the deck."), required=True),
-        "title": Field(Text("A short title."), required=True),
-        "field": Field(Slug("Id of the card's tension field."), required=True),
-        "setting": Field(Text("Where the dilemma plays, e.g. 'Douane, Rotterdam'.")),
-        "situation": Field(
-            Text("The dilemma in 1-3 short paragraphs; it should fit an 80x24 screen."),
-            required=True,
-        ),
-        "options": Field(
-            ListOf(
-                Text(),
-                "Courses of action, shown as A, B, C...",
-                MIN_OPTIONS,
-                MAX_OPTIONS,
-                count_what="check.count.options",
-            )
-        ),
-        "values": Field(ListOf(Slug(), "Ids of the values at stake (from the catalogue).")),
-        "questions": Field(ListOf(Text(), "Prompts for the discussion.")),
-        "reflection": Field(Text("A view to read after the reveal.")),
-        "variations": Field(
-            ListOf(Text(), "'What if...?' twists that may tip the choice (De Beuk's technique).")
-        ),
-        "tags": Field(ListOf(Slug(), "Free tags, e.g. the kind of organisation.")),
-    },
-)
 
-DECK = Obj(
-    "check.obj.deck",
-    {
-        "format": Field(
-            String("The file format and its version.", enum=(DECK_FORMAT,)), required=True
+class DeckFile(Struct, kw_only=True, frozen=True):
+    """A deck file. Never built (see ``CatalogueFile``); ``deck_loader`` makes the ``Deck``."""
+
+    format: Annotated[str, plain(_FORMAT, (DECK_FORMAT,))]
+    id: DeckId
+    title: DeckTitle
+    language: DeckLanguage
+    description: DeckDescription = None
+    authors: Authors = ()
+    catalogue: Annotated[
+        str,
+        plain(
+            f"A built-in catalogue id ({', '.join(BUILTIN_IDS)}) "
+            "or a path to a catalogue file, relative to this deck."
         ),
-        "id": Field(Slug("The deck's id."), required=True),
-        "title": Field(Text("The deck's title."), required=True),
-        "language": Field(
-            String("The language of the deck's plain-string text.", enum=LANGUAGES),
-            required=True,
-        ),
-        "description": Field(Text("What the deck is about and for whom.")),
-        "authors": Field(ListOf(String(), "Who wrote the deck.")),
-        "catalogue": Field(
-            String(
-                "A built-in catalogue id (kernaghan-2003, jorgensen-bozeman-2007) "
-                "or a path to a catalogue file, relative to this deck."
-            ),
-            required=True,
-        ),
-        "values": Field(ListOf(PUBLIC_VALUE, "Extra values on top of the catalogue's.")),
-        "fields": Field(
-            ListOf(TENSION_FIELD, "Tension fields; when absent the three built-in fields apply.", 1)
-        ),
-        "cards": Field(
-            ListOf(CARD, "The dilemma cards.", 1, count_what="check.count.cards"), required=True
-        ),
-    },
-)
+    ]
+    values: Annotated[
+        tuple[PublicValue, ...], items("Extra values on top of the catalogue's.")
+    ] = ()
+    fields: Annotated[
+        tuple[TensionField, ...],
+        items("Tension fields; when absent the three built-in fields apply.", 1),
+    ] = BUILTIN_FIELDS
+    cards: Cards
+
+
+# what each object is called in messages (message keys)
+_OBJECT_NAMES: dict[type[Struct], str] = {
+    Family: "check.obj.family",
+    PublicValue: "check.obj.value",
+    CatalogueFile: "check.obj.catalogue",
+    ValueCatalogue: "check.obj.catalogue",  # the file's fields but ``format`` (for ``build``)
+    TensionField: "check.obj.field",
+    Card: "check.obj.card",
+    DeckFile: "check.obj.deck",
+}
+_OBJECTS: dict[type[Struct], Obj] = {}
+
+
+def kind_of(info: mi.Type) -> Kind:
+    """The validator's kind for one declared type (``msgspec.inspect`` form)."""
+    description, extra = "", {}
+    if isinstance(info, mi.Metadata):
+        description = (info.extra_json_schema or {}).get("description", "")
+        extra, info = info.extra or {}, info.type
+    if isinstance(info, mi.UnionType):  # ``X | None``: optional in the model; a file
+        (info,) = [t for t in info.types if not isinstance(t, mi.NoneType)]  # leaves it out
+    if isinstance(info, mi.CustomType) and info.cls is LocalText:
+        return Text(description)
+    if isinstance(info, mi.StrType):
+        if "pattern" in extra:
+            return Slug(description)
+        return String(description, enum=extra.get("enum"))
+    if isinstance(info, mi.VarTupleType):
+        item = kind_of(info.item_type)
+        low, high = extra.get("min_items"), extra.get("max_items")
+        return ListOf(item, description, low, high, count_what=extra["count"])
+    if isinstance(info, mi.StructType):
+        return object_of(info.cls)
+    raise TypeError(f"no validator kind for {info!r}")  # pragma: no cover - a new type
+
+
+def object_of(cls: type[Struct]) -> Obj:
+    """The validator's object for a declared Struct: its fields, in declaration order."""
+    obj = _OBJECTS.get(cls)
+    if obj is None:
+        info = mi.type_info(cls)
+        assert isinstance(info, mi.StructType)
+        fields = {f.name: Field(kind_of(f.type), required=f.required) for f in info.fields}
+        obj = _OBJECTS[cls] = Obj(_OBJECT_NAMES[cls], fields)
+    return obj
+
+
+_S = TypeVar("_S", bound=Struct)
+
+
+def build(cls: type[_S], data: dict[str, Any], lang: str, **given: object) -> _S:
+    """The model object of a walked object (``Obj.walk``'s dict), by the same table:
+    texts become ``LocalText`` (plain strings in ``lang``), lists tuples of their valid
+    items (an absent list: none); what is absent or INVALID keeps its declared default.
+    ``given`` sets fields the caller builds itself. The caller has checked that every
+    other required field is valid (a required non-list field missing is a TypeError).
+
+    Not for cards: the loader builds those itself, sharing equal texts and ids across
+    ten thousand cards (``deck_cards.CardReader``, a measured hot loop)."""
+    values: dict[str, object] = {}
+    for key, spec in object_of(cls).fields.items():
+        if key in given:
+            values[key] = given[key]
+            continue
+        value = data.get(key)
+        kind = spec.kind
+        if isinstance(kind, ListOf):
+            found = valid_items(value)
+            if isinstance(kind.item, Text):
+                found = [LocalText.of(item, lang) for item in found]
+            if found or spec.required:
+                values[key] = tuple(found)
+        elif valid(value):
+            values[key] = LocalText.of(value, lang) if isinstance(kind, Text) else value
+    return cls(**values)
+
+
+FAMILY = object_of(Family)
+PUBLIC_VALUE = object_of(PublicValue)
+CATALOGUE = object_of(CatalogueFile)
+TENSION_FIELD = object_of(TensionField)
+CARD = object_of(Card)
+DECK = object_of(DeckFile)
 
 
 def deck_json_schema() -> dict[str, Any]:
@@ -144,7 +198,7 @@ def deck_json_schema() -> dict[str, Any]:
     schema = DECK.json_schema()
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "goedwerk deck (goedwerk-deck/1)",
+        "title": f"goedwerk deck ({DECK_FORMAT})",
         **schema,
         "definitions": {"text": TEXT_DEFINITION},
     }

@@ -13,48 +13,48 @@ aside first, never overwritten.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from goedwerk_tui.domain.errors import SaveError
+from goedwerk_tui.domain.events import Event, encode_event
 from goedwerk_tui.domain.files import sync_folder, write_all
 
 # The placeholder for a streamed list (see ``SaveLog.append``): a control character
 # cannot come from a deck (the validator refuses them) or typed text (cleaned).
 STREAM = "\x00goedwerk-stream\x00"
-STREAM_JSON = json.dumps(STREAM)  # the list brackets stay around the items
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
+_STREAM_JSON = msgspec.json.encode(STREAM)  # the list brackets stay around the items
+_BATCH_BYTES = 65536
 
 # An event as ``Game`` keeps it, with the stream of its streamed list (or None).
-Line = tuple[dict[str, Any], Iterable[Any] | None]
+Line = tuple[Event, Iterable[Any] | None]
 
 
-def encode(stamped: dict[str, Any], stream: Iterable[Any] | None) -> Iterator[bytes]:
+def encode(event: Event, stream: Iterable[Any] | None) -> Iterator[bytes]:
     """An event's line as UTF-8 chunks, its streamed list (if any) a batch at a time."""
-    line = dumps(stamped)
+    line = encode_event(event)
     if stream is None:
-        yield (line + "\n").encode("utf-8")
+        yield line + b"\n"
         return
-    prefix, suffix = line.split(STREAM_JSON)  # exactly one placeholder
-    yield prefix.encode("utf-8")
-    batch: list[str] = []
+    prefix, suffix = line.split(_STREAM_JSON)  # exactly one placeholder
+    yield prefix
+    batch: list[bytes] = []
     size = 0
     for index, item in enumerate(stream):
-        text = ("," if index else "") + dumps(item)
-        batch.append(text)
-        size += len(text)
-        if size > 65536:
-            yield "".join(batch).encode("utf-8")
+        if index:
+            batch.append(b",")
+        chunk = msgspec.json.encode(item)
+        batch.append(chunk)
+        size += len(chunk)
+        if size > _BATCH_BYTES:
+            yield b"".join(batch)
             batch, size = [], 0
-    batch.append(suffix + "\n")
-    yield "".join(batch).encode("utf-8")
+    batch.append(suffix + b"\n")
+    yield b"".join(batch)
 
 
 def truncate(fd: int, size: int) -> None:

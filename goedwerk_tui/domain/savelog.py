@@ -13,17 +13,16 @@ are ``save_file.py``'s.
 
 from __future__ import annotations
 
-import json
-import json.scanner
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from goedwerk_tui.domain.errors import GoedwerkError, SaveError
+from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
+from goedwerk_tui.domain.events import E, SaveEvent, kind_of, stamped
 from goedwerk_tui.domain.files import (
     FileTooLarge,
     NotARegularFile,
@@ -31,7 +30,14 @@ from goedwerk_tui.domain.files import (
     write_all,
 )
 from goedwerk_tui.domain.files import sync_folder as _sync_folder
-from goedwerk_tui.domain.save_checks import Replay, check_event, check_header, first_line_problem
+from goedwerk_tui.domain.messages import Message
+from goedwerk_tui.domain.save_checks import (
+    check_header,
+    decode_event,
+    read_start,
+    session_from_start,
+    unstamped,
+)
 from goedwerk_tui.domain.save_file import (
     STREAM as STREAM,  # re-exported: the placeholder callers put in an event
 )
@@ -139,7 +145,7 @@ class SaveLog:
                     "save.cannot_repair", path=str(self.path), reason=exc.strerror
                 ) from None
 
-    def append(self, event: dict[str, Any], stream: Iterable[Any] | None = None) -> dict[str, Any]:
+    def append(self, event: E, stream: Iterable[Any] | None = None) -> E:
         """Write one event as a line and fsync it; return it with ``seq`` and ``ts``.
 
         With ``stream``, the event holds the one-item list ``[STREAM]`` somewhere, and
@@ -152,15 +158,15 @@ class SaveLog:
         make the save bigger than a reader accepts is refused, with nothing written.
         """
         self.ensure_file()
-        stamped = {"seq": self.next_seq, "ts": iso(self._clock()), **event}
+        written = stamped(event, self.next_seq, iso(self._clock()))
         start = -1
         try:
             if self._cut_to is not None:  # an earlier failed write could not be undone then
                 truncate(self._fd, self._cut_to)
                 self._cut_to = None
             start = os.fstat(self._fd).st_size
-            room = _room(event.get("event")) - start
-            for chunk in encode(stamped, stream):
+            room = _room(kind_of(event)) - start
+            for chunk in encode(written, stream):
                 room -= len(chunk)
                 if room < 0:
                     raise _SaveFull
@@ -176,7 +182,7 @@ class SaveLog:
             reason = exc.strerror or str(exc)
             raise SaveError("save.cannot_write", path=str(self.path), reason=reason) from None
         self.next_seq += 1
-        return stamped
+        return written
 
     def _undo(self, start: int) -> None:
         """Cut what a failed append wrote; if even that fails, before the next append."""
@@ -236,7 +242,7 @@ class _SaveFull(Exception):
     """A line would make the save bigger than ``read_save`` accepts."""
 
 
-def _room(kind: Any) -> int:
+def _room(kind: str) -> int:
     """The size the save may reach with this event (read at call time: tests lower it)."""
     if kind in _RESERVE_EVENTS:
         return MAX_SAVE_BYTES
@@ -269,40 +275,21 @@ def _lock(fd: int, path: Path) -> None:
 class SaveRead:
     path: Path
     session: Session
-    events: list[dict[str, Any]]
+    events: list[SaveEvent]
     # what was recovered from, each with the save's path and line number as ``path``
     # and ``line`` parameters; the UI and the CLI say them in their language
     warnings: list[SaveError] = field(default_factory=list)
 
     @property
     def next_seq(self) -> int:
-        return self.events[-1]["seq"] + 1 if self.events else 0
-
-
-# ``json.loads`` without its per-call layers: a line that is exactly one JSON value
-# (what ``SaveLog.append`` writes) is scanned directly; anything else goes through
-# ``json.loads`` itself, so what is accepted and refused stays exactly the same.
-# typeshed wants a make_scanner as the context; it reads only a JSONDecoder's settings
-_scan = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]  # see above
-_UNREADABLE = (ValueError, UnicodeDecodeError, RecursionError)  # deep nesting: RecursionError
-
-
-def _parse(line: str) -> Any:
-    """``json.loads(line)``, in a quarter less time for a line as the log writes it."""
-    try:
-        value, end = _scan(line, 0)
-        if end == len(line):
-            return value
-    except (StopIteration, *_UNREADABLE):
-        pass
-    return json.loads(line)
+        return self.events[-1].seq + 1 if self.events else 0
 
 
 def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     """A save file replayed into a Session, with warnings for what was recovered.
 
-    Each line is parsed, checked for its shape (``check_event``) and against the
-    rules of the session so far (``Replay.problem``), then applied: one pass.
+    Each line is decoded as a save event (``events.decode_line``), checked against
+    the rules of the session so far (``Session.check``), then applied: one pass.
 
     ``SaveRead.events`` holds every event used. With ``keep_events=False`` (for whoever
     needs only the session, like a report) it holds just the first and the last, so
@@ -313,68 +300,77 @@ def read_save(path: Path, *, keep_events: bool = True) -> SaveRead:
     data = _read_file(path, display)
     if not data.strip():
         raise SaveError("save.empty", path=display)
-    warnings: list[SaveError] = []
-    # Decoding the whole file at once gives the same lines as decoding each line (a
-    # newline byte never occurs inside a UTF-8 character); only a file with a bad
-    # byte somewhere is decoded line by line, so the bad line alone is lost.
-    lines: list[str] | list[bytes]
-    try:
-        lines = data.decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        lines = data.split(b"\n")
     torn = not data.endswith(b"\n")
+    lines = data.split(b"\n")
     del data  # megabytes that the lines now hold
     if not torn:
         lines.pop()
+    check_header(lines[0], display, cut=torn and len(lines) == 1)
+    if torn and len(lines) == 1:
+        raise SaveError("save.torn_first_line", path=display)
+    start = read_start(lines[0], display)
+    warnings: list[SaveError] = []
+    session = session_from_start(start, display, warnings)
+    events: list[SaveEvent] = [start]
+    last = _replay(session, lines, torn, display, warnings, events if keep_events else None)
+    if not keep_events and last is not None:
+        events.append(last)
+    return SaveRead(path, session, events, warnings)
+
+
+def _replay(
+    session: Session,
+    lines: list[bytes],
+    torn: bool,
+    display: str,
+    warnings: list[SaveError],
+    kept: list[SaveEvent] | None,
+) -> SaveEvent | None:
+    """Apply every line after the first that is an event the rules allow; the last
+    event applied. The hot loop of every report and replay: kept flat on purpose."""
+    last: SaveEvent | None = None
     count = len(lines)
-    events: list[dict[str, Any]] = []
-    last: dict[str, Any] | None = None  # with keep_events=False, the last event used
-    replay: Replay | None = None
-    # the lines as enumerate takes them (for mypy, which joins str and bytes to object)
-    texts: Sequence[str | bytes] = lines
-    for number, raw in enumerate(texts, start=1):
-        if torn and number == count and number > 1:
+    check, apply = session.check, session.apply
+    for number in range(2, count + 1):
+        raw = lines[number - 1]
+        if torn and number == count:
             # A line without its newline was never completely written, so never
-            # confirmed, even when it parses; resuming cuts it off (SaveLog.reopen).
+            # confirmed, even when it decodes; resuming cuts it off (SaveLog.reopen).
             warnings.append(SaveError("save.torn_last_line", path=display, line=number))
             continue
-        deep = False
-        try:
-            event = _parse(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
-        except RecursionError:
-            event, deep = None, True
-        except _UNREADABLE:
-            event = None
-        if event.__class__ is not dict and not isinstance(event, dict):
-            if number == 1:
-                raise first_line_problem(display, raw, torn and count == 1, deep)
+        event = decode_event(raw)
+        if event is None:
             warnings.append(SaveError("save.unreadable_line", path=display, line=number))
             continue
-        if replay is None:  # the first line
-            check_header(event, display)
-            if torn and count == 1:
-                raise SaveError("save.torn_first_line", path=display)
-            problem = check_event(event)
-            if problem:
-                raise SaveError("save.bad_start", path=display, problem=problem)
-            replay = Replay(event, display, warnings)
-            events.append(event)
+        if isinstance(event, Message):
+            warnings.append(_ignored(display, number, event))
             continue
-        problem = check_event(event) or replay.problem(event)
-        if problem:
-            warnings.append(
-                SaveError("save.line_ignored", path=display, line=number, problem=problem)
-            )
-            continue
-        replay.session.apply(event)
-        if keep_events:
-            events.append(event)
-        else:
+        problem = unstamped(event)
+        if problem is None:
+            try:
+                check(event, live=False)
+            except RuleError as refused:
+                warnings.append(
+                    SaveError(
+                        "save.event_refused",
+                        path=display,
+                        line=number,
+                        event=kind_of(event),
+                        problem=refused,
+                    )
+                )
+                continue
+            apply(event)
+            if kept is not None:
+                kept.append(event)
             last = event
-    assert replay is not None  # the first line either started the replay or raised
-    if last is not None:
-        events.append(last)
-    return SaveRead(path, replay.session, events, warnings)
+        else:
+            warnings.append(_ignored(display, number, problem))
+    return last
+
+
+def _ignored(display: str, number: int, problem: Message | RuleError) -> SaveError:
+    return SaveError("save.line_ignored", path=display, line=number, problem=problem)
 
 
 _BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark

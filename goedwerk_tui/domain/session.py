@@ -1,45 +1,74 @@
-"""The rules of a session, as a pure object that reads and writes save events.
+"""The state of a session, and the intents of play turned into events.
 
-``Session`` never does I/O. Each user intent (``record_choice``, ``reveal``...) is
-checked against the rules and returned as an event dict; whoever owns the save log
-writes it and then hands it to ``apply``. Replaying a save is applying its events in
-order, which is also how a session resumes.
+``Session`` never does I/O. Each user intent (``record_choice``, ``reveal``...) makes
+its event (``events.py``), which ``check`` (the rules, ``rules.py``) must allow;
+whoever owns the save writes it and then hands it to ``apply``. Reading a save is
+checking and applying its events in order, which is also how a session resumes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Final, TypeVar, cast
 
+from goedwerk_tui.domain import rules
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
 from goedwerk_tui.domain.errors import RuleError
+from goedwerk_tui.domain.events import (
+    SAVE_FORMAT,
+    STANCES,
+    ActionRecorded,
+    CardDealt,
+    CardRevealed,
+    CardSkipped,
+    ChoiceRecorded,
+    ClosingStarted,
+    DealingResumed,
+    Event,
+    NoteAdded,
+    OptionLetter,
+    SessionEnded,
+    SessionResumed,
+    SessionStarted,
+    Settings,
+    Team,
+    ValuesPicked,
+)
+from goedwerk_tui.domain.rules import MAX_ACTION, MAX_NOTE, MAX_RATIONALE
 
-SAVE_FORMAT = "goedwerk-save/1"
-STANCES = (-2, -1, 0, 1, 2)
-MAX_TEAMS = 6
-MAX_NAME = 40
-MAX_RATIONALE = 500
-MAX_NOTE = 1000
-MAX_ACTION = 500
+__all__ = [
+    "MAX_ACTION",
+    "MAX_NOTE",
+    "MAX_RATIONALE",
+    "SAVE_FORMAT",
+    "STANCES",
+    "Choice",
+    "Round",
+    "Session",
+    "Settings",
+    "Team",
+]
+
+E = TypeVar("E", bound=Event)
+
+MAX_TEAMS: Final = 6
+MAX_NAME: Final = 40
 # Cards dealt in one session at most, so every save stays far under what a reader
 # accepts (savelog.MAX_SAVE_BYTES): the deck snapshot holds only the dealt cards.
-MAX_CARDS_PER_SESSION = 500
+MAX_CARDS_PER_SESSION: Final = 500
 
 # phases
-CHOOSING = "choosing"  # a card is on the table; teams record their choices
-REVEALED = "revealed"  # all choices shown; notes can be added
-CLOSING = "closing"  # no more cards: each team records an action
-ENDED = "ended"
-
-
-@dataclass(frozen=True, slots=True)
-class Team:
-    id: str
-    name: str
+CHOOSING: Final = "choosing"  # a card is on the table; teams record their choices
+REVEALED: Final = "revealed"  # between cards: the last one is revealed or skipped
+CLOSING: Final = "closing"  # no more cards: each team records an action
+ENDED: Final = "ended"
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
+    """A team's choice on a card, as the session keeps it."""
+
     team: str
     stance: int
     option: str | None  # "A".."F" or None
@@ -52,21 +81,16 @@ class Choice:
 
 @dataclass
 class Round:
-    number: int  # 1-based
-    card: str
+    """A card dealt in the session (``number`` counts from 1)."""
+
+    number: int
+    card_id: str
     dealt_ts: str = ""
     choices: dict[str, Choice] = field(default_factory=dict)  # the latest per team
     history: list[Choice] = field(default_factory=list)  # every recorded choice, in order
     revealed: bool = False
     skipped: bool = False
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    seed: int | None = None
-    order: str = "deck"  # "deck" or "shuffled"
-    timer: int | None = None  # seconds per card
 
 
 class Session:
@@ -95,6 +119,9 @@ class Session:
         self.started_ts = ""
         self.ended_ts = ""
         self.resumed = 0
+        # looked up for every choice a long save replays
+        self.team_ids_set = frozenset(t.id for t in teams)
+        self.value_ids = frozenset(deck.catalogue.by_id)
 
     # ----- reading the state -------------------------------------------------
     @property
@@ -128,7 +155,7 @@ class Session:
 
     @property
     def current_card(self) -> Card | None:
-        return self.deck.card(self.current.card) if self.current else None
+        return self.deck.card(self.current.card_id) if self.current else None
 
     @property
     def current_field(self) -> TensionField | None:
@@ -146,182 +173,136 @@ class Session:
     def played_rounds(self) -> list[Round]:
         return [r for r in self.rounds if not r.skipped]
 
-    # ----- intents -> events (not applied) -----------------------------------
-    def start_event(self, cards_placeholder: str | None = None) -> dict[str, Any]:
+    # ----- the rules -----------------------------------------------------------
+    def check(self, event: Event, *, live: bool = True) -> None:
+        """Raise ``RuleError`` unless the rules allow ``event`` now (``rules.check``);
+        ``live=False`` for an event read from a save."""
+        rules.check(self, event, live=live)
+
+    def _allowed(self, event: E) -> E:
+        rules.check(self, event)
+        return event
+
+    # ----- intents -> events (checked, not applied) ----------------------------
+    def start_event(self, cards_placeholder: str | None = None) -> SessionStarted:
         """The first line; see ``snapshot.deck_to_data`` for ``cards_placeholder``."""
         from goedwerk_tui.domain.snapshot import deck_to_data
 
-        return {
-            "event": "session_started",
-            "format": SAVE_FORMAT,
-            "app_version": self.app_version,
-            "session_id": self.session_id,
-            "language": self.language,
-            "teams": [{"id": t.id, "name": t.name} for t in self.teams],
-            "settings": {
-                "seed": self.settings.seed,
-                "order": self.settings.order,
-                "timer": self.settings.timer,
-            },
-            "cards": list(self.cards),
-            "deck": deck_to_data(self.deck, self.cards, cards_placeholder),
-        }
+        return SessionStarted(
+            format=SAVE_FORMAT,
+            app_version=self.app_version,
+            session_id=self.session_id,
+            language="en" if self.language == "en" else "nl",
+            teams=list(self.teams),
+            settings=self.settings,
+            cards=list(self.cards),
+            deck=deck_to_data(self.deck, self.cards, cards_placeholder),
+        )
 
-    def deal(self) -> dict[str, Any]:
-        if self.ended:
-            raise RuleError("rule.ended")
-        current = self.current
-        if self.closing:
-            raise RuleError("rule.closing_started")
-        if current is not None and not (current.revealed or current.skipped):
-            raise RuleError("rule.deal_before_reveal")
-        if not self.has_next_card:
-            raise RuleError("rule.no_cards_left")
+    def deal(self) -> CardDealt:
         number = len(self.rounds) + 1
-        return {"event": "card_dealt", "round": number, "card": self.cards[number - 1]}
+        card_id = self.cards[number - 1] if number <= len(self.cards) else ""
+        return self._allowed(CardDealt(round=number, card=card_id))
 
     def record_choice(
         self,
         team: str,
         stance: int,
         option: str | None,
-        values_a: list[str] | tuple[str, ...],
-        values_b: list[str] | tuple[str, ...],
+        values_a: Sequence[str],
+        values_b: Sequence[str],
         rationale: str = "",
         seconds: float | None = None,
-    ) -> dict[str, Any]:
-        current = self._open_round()
-        self.team(team)
-        # exactly an int: true or 1.0 would be written to the save, which refuses them on resume
-        if not isinstance(stance, int) or isinstance(stance, bool) or stance not in STANCES:
-            raise RuleError("rule.bad_stance")
-        card = self.deck.card(current.card)
-        if option is not None:
-            letters = "ABCDEF"[: len(card.options)]
-            if len(option) != 1 or option not in letters:
-                if not letters:
-                    raise RuleError("rule.no_options")
-                raise RuleError("rule.bad_option", options=", ".join(letters))
-        catalogue = self.deck.catalogue
-        a, b = list(dict.fromkeys(values_a)), list(dict.fromkeys(values_b))
-        if not a and not b:
-            raise RuleError("rule.need_value")
-        for value in a + b:
-            if catalogue.value(value) is None:
-                raise RuleError("rule.unknown_value", value=value)
-        if set(a) & set(b):
-            raise RuleError("rule.value_both")
-        if len(rationale) > MAX_RATIONALE:
-            raise RuleError("rule.long_rationale", most=MAX_RATIONALE)
-        return {
-            "event": "choice_recorded",
-            "round": current.number,
-            "card": current.card,
-            "team": team,
-            "stance": stance,
-            "option": option,
-            "values": {"a": a, "b": b},
-            "rationale": rationale,
-            "seconds": None if seconds is None else round(seconds, 1),
-        }
+    ) -> ChoiceRecorded:
+        current = self._dealt()
+        event = ChoiceRecorded(
+            round=current.number,
+            card=current.card_id,
+            team=team,
+            stance=stance,
+            option=cast("OptionLetter | None", option),  # check refuses a wrong letter
+            values=ValuesPicked(tuple(dict.fromkeys(values_a)), tuple(dict.fromkeys(values_b))),
+            rationale=rationale,
+            seconds=None if seconds is None else round(seconds, 1),
+        )
+        return self._allowed(event)
 
-    def reveal(self) -> dict[str, Any]:
-        current = self._open_round()
-        missing = self.waiting_for()
-        if missing:
-            names = ", ".join(self.team(t).name for t in missing)
-            raise RuleError("rule.waiting_for", teams=names)
-        return {"event": "card_revealed", "round": current.number, "card": current.card}
+    def reveal(self) -> CardRevealed:
+        current = self._dealt()
+        return self._allowed(CardRevealed(round=current.number, card=current.card_id))
 
-    def skip(self) -> dict[str, Any]:
-        current = self._open_round()
-        return {"event": "card_skipped", "round": current.number, "card": current.card}
+    def skip(self) -> CardSkipped:
+        current = self._dealt()
+        return self._allowed(CardSkipped(round=current.number, card=current.card_id))
 
-    def add_note(self, text: str) -> dict[str, Any]:
+    def add_note(self, text: str) -> NoteAdded:
         current = self.current
-        if current is None or self.ended:
+        if current is None and not self.ended:
             raise RuleError("rule.no_card_for_note")
-        if not text.strip():
-            raise RuleError("rule.empty_note")
-        if len(text) > MAX_NOTE:
-            raise RuleError("rule.long_note", most=MAX_NOTE)
-        return {"event": "note_added", "round": current.number, "card": current.card, "text": text}
+        number, card_id = (current.number, current.card_id) if current else (0, "")
+        return self._allowed(NoteAdded(round=number, card=card_id, text=text))
 
-    def record_action(self, team: str, text: str) -> dict[str, Any]:
-        if self.phase != CLOSING:
-            raise RuleError("rule.actions_after_cards")
-        self.team(team)
-        if not text.strip():
-            raise RuleError("rule.empty_action")
-        if len(text) > MAX_ACTION:
-            raise RuleError("rule.long_action", most=MAX_ACTION)
-        return {"event": "action_recorded", "team": team, "text": text}
+    def record_action(self, team: str, text: str) -> ActionRecorded:
+        return self._allowed(ActionRecorded(team=team, text=text))
 
-    def start_closing(self) -> dict[str, Any]:
+    def start_closing(self) -> ClosingStarted:
         """Stop dealing (after the last card, or early): each team records an action next."""
-        if self.phase != REVEALED:
-            raise RuleError("rule.reveal_first")
-        return {"event": "closing_started", "rounds_played": len(self.played_rounds)}
+        return self._allowed(ClosingStarted(rounds_played=len(self.played_rounds)))
 
-    def resume_dealing(self) -> dict[str, Any]:
+    def resume_dealing(self) -> DealingResumed:
         """Back from the closing step to the cards, while cards remain and no team has
         recorded an action yet (an action answers the whole session, so it closes it)."""
-        if self.phase != CLOSING:
-            raise RuleError("rule.not_closing")
-        if self.actions:
-            raise RuleError("rule.action_recorded_stays")
-        if not self.has_next_card:
-            raise RuleError("rule.no_cards_left")
-        return {"event": "dealing_resumed"}
+        return self._allowed(DealingResumed())
 
-    def end(self) -> dict[str, Any]:
+    def end(self) -> SessionEnded:
+        return self._allowed(SessionEnded(rounds_played=len(self.played_rounds)))
+
+    def _dealt(self) -> Round:
+        """The current round, for an intent on a card; refused before the first deal."""
         if self.ended:
-            raise RuleError("rule.ended_already")
-        return {"event": "session_ended", "rounds_played": len(self.played_rounds)}
-
-    def _open_round(self) -> Round:
+            raise RuleError("rule.ended")
         current = self.current
-        if self.phase != CHOOSING or current is None:
+        if current is None or self.closing:
             raise RuleError("rule.no_open_card")
         return current
 
-    # ----- applying events ---------------------------------------------------
-    def apply(self, event: dict[str, Any]) -> None:
-        """Apply one event (already checked or read from a trusted replay)."""
-        kind = event["event"]
-        ts = event.get("ts", "")
-        if kind == "choice_recorded":  # first: nine events in ten in a long session
-            values = event["values"]
-            choice = Choice(
-                team=event["team"],
-                stance=event["stance"],
-                option=event.get("option"),
-                values_a=tuple(values.get("a", ())),
-                values_b=tuple(values.get("b", ())),
-                rationale=event.get("rationale") or "",
-                seconds=event.get("seconds"),
-                ts=ts,
-            )
-            current = self.rounds[event["round"] - 1]
-            current.choices[choice.team] = choice
-            current.history.append(choice)
-        elif kind == "card_dealt":
-            self.rounds.append(Round(number=event["round"], card=event["card"], dealt_ts=ts))
-        elif kind == "card_revealed":
-            self.rounds[event["round"] - 1].revealed = True
-        elif kind == "card_skipped":
-            self.rounds[event["round"] - 1].skipped = True
-        elif kind == "note_added":
-            self.rounds[event["round"] - 1].notes.append(event["text"])
-        elif kind == "action_recorded":
-            self.actions[event["team"]] = event["text"]
-        elif kind == "session_resumed":
-            self.resumed += 1
-        elif kind == "closing_started":
-            self.closing = True
-        elif kind == "dealing_resumed":
-            self.closing = False
-        elif kind == "session_ended":
-            self.ended = True
-            self.ended_ts = ts
-        # unknown kinds from a newer minor version are ignored on purpose
+    # ----- applying events -----------------------------------------------------
+    def apply(self, event: Event) -> None:
+        """Apply one event that ``check`` allowed."""
+        ts = event.ts
+        match event:
+            case ChoiceRecorded():  # first: nine events in ten in a long session
+                choice = Choice(
+                    event.team,
+                    event.stance,
+                    event.option,
+                    event.values.a,
+                    event.values.b,
+                    event.rationale,
+                    event.seconds,
+                    ts,
+                )
+                current = self.rounds[event.round - 1]
+                current.choices[choice.team] = choice
+                current.history.append(choice)
+            case CardDealt():
+                self.rounds.append(Round(number=event.round, card_id=event.card, dealt_ts=ts))
+            case CardRevealed():
+                self.rounds[event.round - 1].revealed = True
+            case CardSkipped():
+                self.rounds[event.round - 1].skipped = True
+            case NoteAdded():
+                self.rounds[event.round - 1].notes.append(event.text)
+            case ActionRecorded():
+                self.actions[event.team] = event.text
+            case SessionResumed():
+                self.resumed += 1
+            case ClosingStarted():
+                self.closing = True
+            case DealingResumed():
+                self.closing = False
+            case SessionEnded():
+                self.ended = True
+                self.ended_ts = ts
+            case SessionStarted():
+                self.started_ts = ts

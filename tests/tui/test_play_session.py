@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from goedwerk_tui.domain.events import kind_of
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.ui.screens.choice import ChoiceScreen
 from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
@@ -134,7 +135,7 @@ async def test_resume_after_a_kill_in_the_middle_of_a_round(saves_dir: Path) -> 
         assert isinstance(resumed.screen, RevealScreen)
     read = read_save(path)
     assert read.warnings == []  # the torn tail was cut off on resume
-    events = [e["event"] for e in read.events]
+    events = [kind_of(e) for e in read.events]
     assert events.count("session_resumed") == 1
     assert events[-1] == "card_revealed"
 
@@ -213,7 +214,7 @@ async def test_english_on_request(saves_dir: Path) -> None:
 async def test_skip_a_card_and_stop_early_with_a_confirmation(saves_dir: Path) -> None:
     app = app_for(["play", DECK, "--team", "Rood", "--team", "Blauw", "--cards", "3"], saves_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        first = present(app.game.session.current).card
+        first = present(app.game.session.current).card_id
         await pilot.press("s")  # asks first; Esc keeps the card
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -221,11 +222,11 @@ async def test_skip_a_card_and_stop_early_with_a_confirmation(saves_dir: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert present(app.game.session.current).card == first
+        assert present(app.game.session.current).card_id == first
         await pilot.press("s", "enter")  # Enter = yes
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert present(app.game.session.current).card != first
+        assert present(app.game.session.current).card_id != first
         await pilot.press("e")  # asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

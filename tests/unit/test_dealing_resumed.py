@@ -11,6 +11,7 @@ import pytest
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.errors import RuleError
+from goedwerk_tui.domain.events import kind_of
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.session import CHOOSING, CLOSING
@@ -40,7 +41,7 @@ def test_back_to_dealing_deals_the_next_card_and_resume_reads_it(
     game.close()
     read = read_save(game.path)
     assert read.warnings == []
-    assert [e["event"] for e in read.events][-3:] == [
+    assert [kind_of(e) for e in read.events][-3:] == [
         "closing_started",
         "dealing_resumed",
         "card_dealt",
@@ -70,10 +71,10 @@ def test_no_way_back_once_an_action_is_recorded_or_no_card_is_left(
 @pytest.mark.parametrize(
     ("setup", "problem"),
     [
-        (lambda g: None, "dealing_resumed outside the closing step"),
+        (lambda g: None, "dealing_resumed is not allowed here (the closing step has not started)"),
         (
             lambda g: (g.stop_dealing(), g.record_action("t1", "x")),
-            "dealing_resumed after an action was recorded",
+            "dealing_resumed is not allowed here (an action is recorded: the closing step stays)",
         ),
     ],
     ids=["outside-closing", "after-an-action"],

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.errors import RuleError, SaveError
+from goedwerk_tui.domain.events import kind_of
 from goedwerk_tui.domain.game import Game, deal_order, team_list
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.session import MAX_NAME, Session
@@ -48,7 +49,7 @@ def state(session: Session) -> Any:
         [
             (
                 r.number,
-                r.card,
+                r.card_id,
                 r.revealed,
                 r.skipped,
                 r.notes,
@@ -76,7 +77,7 @@ deck_path, folder, stop_after = sys.argv[1], sys.argv[2], int(sys.argv[3])
 deck = load_deck(Path(deck_path))
 game = Game.new(deck, ["Rood", "Blauw"], save_dir=Path(folder))
 print(game.path, flush=True)
-value = deck.card(game.session.current.card).values[0]
+value = deck.card(game.session.current.card_id).values[0]
 n = 0
 while True:
     game.record_choice("t1", n % 5 - 2, "A", [value], [], f"keuze {n}")
@@ -207,7 +208,7 @@ def test_what_was_played_reads_back_the_same(intents: list[Any]) -> None:
         read = read_save(game.path)
         assert read.warnings == []
         assert state(read.session) == state(game.session)
-        assert [e["seq"] for e in read.events] == list(range(len(read.events)))
+        assert [e.seq for e in read.events] == list(range(len(read.events)))
 
 
 def play(game: Game, intent: Any, torn: bool) -> bool:
@@ -320,7 +321,7 @@ def test_the_same_seed_deals_the_same_cards_in_the_same_order(saves_dir: Path) -
     assert one.session.cards != other.session.cards
     assert sorted(one.session.cards) == sorted(in_deck_order)  # a shuffle, not a pick
     assert one.session.current is not None
-    assert one.session.current.card == two.session.cards[0]
+    assert one.session.current.card_id == two.session.cards[0]
     assert read_save(one.path).session.cards == one.session.cards
 
 
@@ -353,7 +354,7 @@ def test_after_the_last_of_n_cards_the_closing_step_starts(saves_dir: Path) -> N
         game.record_choice("t1", 0, None, card_values(game)[:1], [])
         game.reveal()
         event = game.next()
-    assert event["event"] == "closing_started" and game.session.phase == "closing"
+    assert kind_of(event) == "closing_started" and game.session.phase == "closing"
     game.record_action("t1", "We gaan dit doen.")
     game.end()
     game.close()

@@ -19,6 +19,13 @@ from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.errors import RuleError, SaveError
+from goedwerk_tui.domain.events import (
+    Event,
+    SessionResumed,
+    SessionStarted,
+    encode_event,
+    stamped,
+)
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.session import Session, Settings, Team
@@ -514,11 +521,11 @@ def a_choice(
     """A choice_recorded line as the rules would write it, for round ``number`` (default: the
     current one), with ``changes`` made by hand."""
     rnd = game.session.rounds[-1 if number is None else number - 1]
-    card = game.session.deck.card(rnd.card)
+    card = game.session.deck.card(rnd.card_id)
     event = {
         "event": "choice_recorded",
         "round": rnd.number,
-        "card": rnd.card,
+        "card": rnd.card_id,
         "team": team,
         "stance": 1,
         "option": "A",
@@ -601,37 +608,37 @@ BROKEN_RULES = [
     pytest.param(
         revealed,
         a_choice,
-        "choice_recorded for a card already revealed",
+        "choice_recorded is not allowed here (this card is revealed already)",
         id="choice-after-reveal",
     ),
     pytest.param(
         lambda g: g.skip(),
         a_choice,
-        "choice_recorded for a card already skipped",
+        "choice_recorded is not allowed here (this card was skipped)",
         id="choice-after-skip",
     ),
     pytest.param(
         revealed,
         lambda g: {"event": "card_revealed", "round": 1, "card": g.session.cards[0]},
-        "card_revealed for a card already revealed",
+        "card_revealed is not allowed here (this card is revealed already)",
         id="reveal-twice",
     ),
     pytest.param(
         lambda g: g.skip(),
         lambda g: {"event": "card_skipped", "round": 1, "card": g.session.cards[0]},
-        "card_skipped for a card already skipped",
+        "card_skipped is not allowed here (this card was skipped)",
         id="skip-twice",
     ),
     pytest.param(
         revealed_then_dealt,
         lambda g: a_choice(g, number=1),
-        "choice_recorded for an earlier round",
+        "choice_recorded is not allowed here (round 1 is not the current round)",
         id="choice-for-an-earlier-round",
     ),
     pytest.param(
         revealed_then_dealt,
         lambda g: {"event": "note_added", "round": 1, "card": g.session.cards[0], "text": "x"},
-        "note_added for an earlier round",
+        "note_added is not allowed here (round 1 is not the current round)",
         id="note-for-an-earlier-round",
     ),
     pytest.param(
@@ -655,13 +662,13 @@ BROKEN_RULES = [
     pytest.param(
         lambda g: None,
         lambda g: {"event": "note_added", "round": 1, "card": g.session.cards[0], "text": " "},
-        "an empty note",
+        "note_added is not allowed here (the note is empty)",
         id="empty-note",
     ),
     pytest.param(
         revealed,
         lambda g: {"event": "action_recorded", "team": "t1", "text": "te vroeg"},
-        "action_recorded before the closing step",
+        "action_recorded is not allowed here (actions are recorded after the last card)",
         id="action-before-closing",
     ),
     pytest.param(
@@ -673,85 +680,85 @@ BROKEN_RULES = [
     pytest.param(
         lambda g: g.stop_dealing(),
         lambda g: {"event": "action_recorded", "team": "t1", "text": ""},
-        "an empty action",
+        "action_recorded is not allowed here (the action is empty)",
         id="empty-action",
     ),
     pytest.param(
         ended,
         lambda g: {"event": "note_added", "round": 1, "card": g.session.cards[0], "text": "x"},
-        "note_added after the session ended",
+        "note_added is not allowed here (the session has ended)",
         id="note-after-the-end",
     ),
     pytest.param(
         ended,
         lambda g: {"event": "session_resumed"},
-        "session_resumed after the session ended",
+        "session_resumed is not allowed here (the session has ended)",
         id="resumed-after-the-end",
     ),
     pytest.param(
         ended,
         lambda g: {"event": "session_ended"},
-        "session_ended after the session ended",
+        "session_ended is not allowed here (the session has ended)",
         id="ended-twice",
     ),
     pytest.param(
         ended,
         lambda g: {"event": "closing_started"},
-        "closing_started after the session ended",
+        "closing_started is not allowed here (the session has ended)",
         id="closing-after-the-end",
     ),
     pytest.param(
         lambda g: None,
         lambda g: {"event": "card_dealt", "round": 2, "card": g.session.cards[1]},
-        "a card dealt before the previous card was revealed or skipped",
+        "card_dealt is not allowed here (reveal or skip the current card before dealing the next)",
         id="deal-while-choosing",
     ),
     pytest.param(
         lambda g: (g.skip(), g.stop_dealing()),
         lambda g: {"event": "card_dealt", "round": 2, "card": g.session.cards[1]},
-        "a card dealt after the closing step started",
+        "card_dealt is not allowed here (the closing step has started)",
         id="deal-while-closing",
     ),
     pytest.param(
         lambda g: None,
         lambda g: {"event": "closing_started"},
-        "closing_started before the card was revealed or skipped",
+        "closing_started is not allowed here (reveal or skip the current card first)",
         id="closing-while-choosing",
     ),
     pytest.param(
         lambda g: g.stop_dealing(),
         lambda g: {"event": "closing_started"},
-        "a second closing_started",
+        "closing_started is not allowed here (the closing step has started)",
         id="closing-twice",
     ),
     pytest.param(
         lambda g: None,
         lambda g: a_choice(g, option="F"),
-        "a choice with an option the card does not have",
+        "choice_recorded is not allowed here (option must be one of A, B, C, D)",
         id="option-the-card-does-not-have",
     ),
     pytest.param(
         lambda g: None,
         lambda g: a_choice(g, values={"a": [], "b": []}),
-        "a choice without values",
+        "choice_recorded is not allowed here (pick at least one value)",
         id="no-values",
     ),
     pytest.param(
         lambda g: None,
         lambda g: a_choice(g, values={"a": ["integriteit", "integriteit"]}),
-        "a choice with a value listed twice",
+        "choice_recorded is not allowed here (a value is named twice)",
         id="value-twice",
     ),
     pytest.param(
         lambda g: None,
         lambda g: a_choice(g, values={"a": ["integriteit"], "b": ["integriteit"]}),
-        "a choice with a value toward both poles",
+        "choice_recorded is not allowed here (a value pulls toward one pole, not both)",
         id="value-toward-both-poles",
     ),
     pytest.param(
         lambda g: None,
         lambda g: a_choice(g, rationale="x" * 501),
-        "a choice with a rationale longer than 500 characters",
+        "choice_recorded is not allowed here (the rationale is longer than 500 characters)",
         id="rationale-too-long",
     ),
 ]
@@ -774,7 +781,7 @@ def test_a_hand_edited_line_must_fit_the_rules_of_play(
     read = read_save(game.path)
     if problem is None:
         assert read.warnings == []
-        assert read.events[-1]["seq"] == lines_of(game.path)[-1]["seq"]
+        assert read.events[-1].seq == lines_of(game.path)[-1]["seq"]
     else:
         assert english(read.warnings) == [f"{game.path}:{line}: {problem}; line ignored"]
         assert read.session.rounds == expected.rounds  # nothing of the line was applied
@@ -834,7 +841,8 @@ def test_lines_that_crashed_the_reader_are_ignored_with_a_warning(
 
 def test_a_first_line_nested_too_deep_says_so(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
-    path.write_text("[" * 100_000 + "\n", encoding="utf-8")
+    deep = "[" * 100_000 + "]" * 100_000
+    path.write_text('{"event": "session_started", "deck": ' + deep + "}\n", encoding="utf-8")
     assert "nested too deeply" in one_line_error(path)
 
 
@@ -875,21 +883,21 @@ INTENTS = st.lists(
 )
 
 
-def stamp(event: dict[str, Any], seq: int) -> dict[str, Any]:
+def stamp(event: Event, seq: int) -> Event:
     """An event with ``seq`` and ``ts``, as ``SaveLog.append`` returns it."""
-    return {"seq": seq, "ts": f"2025-03-01T08:{seq // 60 % 60:02d}:{seq % 60:02d}.000Z", **event}
+    return stamped(event, seq, f"2025-03-01T08:{seq // 60 % 60:02d}:{seq % 60:02d}.000Z")
 
 
-def write_events(path: Path, events: list[dict[str, Any]]) -> None:
+def write_events(path: Path, events: list[Event]) -> None:
     """Stamped events as ``SaveLog.append`` writes them, without an fsync per line."""
-    with path.open("w", encoding="utf-8") as handle:
+    with path.open("wb") as handle:
         for event in events:
-            handle.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
+            handle.write(encode_event(event) + b"\n")
 
 
-def play(session: Session, intent: str, team: str, stance: int, split: int) -> dict[str, Any]:
+def play(session: Session, intent: str, team: str, stance: int, split: int) -> Event:
     if intent == "choose":
-        values = list(session.deck.card(session.current.card).values) if session.current else []
+        values = list(session.deck.card(session.current.card_id).values) if session.current else []
         option = "ABCDEF"[stance + 2] if stance + 2 < 4 else None
         return session.record_choice(team, stance, option, values[:split], values[split:3])
     if intent == "note":
@@ -899,8 +907,8 @@ def play(session: Session, intent: str, team: str, stance: int, split: int) -> d
     if intent == "resume":
         if session.ended:
             raise RuleError("Game.resume refuses an ended session")
-        return {"event": "session_resumed"}
-    methods: dict[str, Callable[[], dict[str, Any]]] = {
+        return SessionResumed()
+    methods: dict[str, Callable[[], Event]] = {
         "deal": session.deal,
         "reveal": session.reveal,
         "skip": session.skip,
@@ -923,7 +931,7 @@ def test_whatever_the_rules_allow_reads_back_the_same_without_warnings(
         language="nl",
     )
     events = [stamp(session.start_event(), 0)]
-    session.started_ts = events[0]["ts"]
+    session.apply(events[0])
     steps = [("deal", 0, 0, 0), *steps]  # as Game.new does
     for intent, team, stance, split in steps:
         try:
@@ -1032,7 +1040,10 @@ def test_no_hand_edited_line_crashes_the_reader(
         assert "\n" not in str(exc)
     else:
         assert all("\n" not in warning for warning in english(read.warnings))
-        assert read.events[0]["event"] == "session_started"
+        assert isinstance(read.events[0], SessionStarted)
+
+
+NOT_CURRENT = "round 1 is not the current round"
 
 
 def test_a_read_without_the_events_has_the_same_session(deck: Deck, tmp_path: Path) -> None:
@@ -1047,6 +1058,6 @@ def test_a_read_without_the_events_has_the_same_session(deck: Deck, tmp_path: Pa
     assert (
         english(light.warnings)
         == english(whole.warnings)
-        == [f"{game.path}:{line}: card_skipped for the wrong card; line ignored"]
+        == [f"{game.path}:{line}: card_skipped is not allowed here ({NOT_CURRENT}); line ignored"]
     )
     assert light.session.rounds == whole.session.rounds

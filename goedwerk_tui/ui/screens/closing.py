@@ -193,7 +193,7 @@ def summary_renderable(session: Session, lang: str, path: str) -> RenderableType
         Text(),
     ]
     for round_ in played:
-        card = session.deck.card(round_.card)
+        card = session.deck.card(round_.card_id)
         field = session.deck.field_of(card)
         line = Text(f"{round_.number}. ", style="bold")
         line.append(sanitize(card.title.get(lang)), style="bold")

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def round_reveal(session: Session, round_: Round, lang: str, width: int) -> RenderableType:
     """The reveal of one round: also used by the replay screen."""
     deck = session.deck
-    card = deck.card(round_.card)
+    card = deck.card(round_.card_id)
     field = deck.field_of(card)
     title = Text(f"{t('reveal.title', lang)}: ", style="bold")
     title.append(sanitize(card.title.get(lang)), style="bold underline")
@@ -56,7 +56,7 @@ def round_reveal(session: Session, round_: Round, lang: str, width: int) -> Rend
 
 def chosen_options(session: Session, round_: Round, lang: str) -> Table | None:
     """Each option some team chose, with its text and the teams that chose it."""
-    card = session.deck.card(round_.card)
+    card = session.deck.card(round_.card_id)
     if not card.options:
         return None
     grid = Table.grid(padding=(0, 1))

@@ -1,0 +1,179 @@
+"""The save events: one Struct per event, a tagged union on ``event``.
+
+This module is the single declaration of the save format ``goedwerk-save/1``: a save
+is a JSON-lines file whose every line is one of ``SaveEvent``. Reading a line is
+decoding it as that union (``decode_line``); writing one is encoding the event.
+``docs/save-format.md`` describes these structs and a test checks that it names every
+event and every field. What the rules allow is ``Session.check``'s; this module says
+only what each event holds.
+
+Stamps: ``seq`` (0, 1, 2... per line) and ``ts`` (UTC, ISO 8601 with milliseconds)
+are set by ``SaveLog.append`` when the line is written; an event that a rule made
+and that is not written yet has ``seq == NOT_WRITTEN`` and ``ts == ""``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, Final, Literal, TypeVar, get_args
+
+import msgspec
+
+SAVE_FORMAT: Final = "goedwerk-save/1"
+NOT_WRITTEN: Final = -1
+
+STANCES: Final = (-2, -1, 0, 1, 2)
+OPTION_LETTERS: Final = "ABCDEF"  # option A is a card's first option, F its sixth
+Stance = Annotated[int, msgspec.Meta(ge=STANCES[0], le=STANCES[-1])]
+OptionLetter = Literal["A", "B", "C", "D", "E", "F"]
+# finite: the largest float is the bound, so an infinite duration is refused
+Seconds = Annotated[float, msgspec.Meta(ge=0, le=sys.float_info.max)]
+
+
+class Event(msgspec.Struct, tag_field="event", kw_only=True, frozen=True, gc=False):
+    """What every line holds besides its kind (``event``): its place and its time."""
+
+    seq: int = NOT_WRITTEN
+    ts: str = ""
+
+
+# ----- the first line ----------------------------------------------------------
+
+
+class Team(msgspec.Struct, frozen=True, gc=False):
+    """A team: its ``id`` (``t1``, ``t2``...) and the name typed for it."""
+
+    id: str
+    name: str = ""
+
+
+class Settings(msgspec.Struct, frozen=True, gc=False):
+    """How the session deals its cards."""
+
+    seed: int | None = None  # the shuffle's seed, so the deal can be repeated
+    order: Literal["deck", "shuffled"] = "deck"
+    timer: int | None = None  # seconds per card, or no limit
+
+
+class SessionStarted(Event, tag="session_started", kw_only=True, frozen=True):
+    format: str
+    app_version: str = ""
+    session_id: str
+    language: Literal["nl", "en"] = "nl"
+    teams: list[Team]
+    settings: Settings = Settings()
+    cards: list[str]  # the card ids in deal order
+    # The deck snapshot (``snapshot.py``): the cards dealt, the fields and the catalogue.
+    deck: dict[str, Any]
+
+
+# ----- a card's round ----------------------------------------------------------
+
+
+class CardDealt(Event, tag="card_dealt", kw_only=True, frozen=True):
+    round: int  # 1-based
+    card: str  # the card's id
+
+
+class ValuesPicked(msgspec.Struct, frozen=True, gc=False):
+    """The public values a team named: pulling toward pole A and toward pole B."""
+
+    a: tuple[str, ...] = ()
+    b: tuple[str, ...] = ()
+
+
+class ChoiceRecorded(Event, tag="choice_recorded", kw_only=True, frozen=True):
+    round: int
+    card: str
+    team: str  # the team's id
+    stance: Stance  # -2 (pole A) .. +2 (pole B)
+    option: OptionLetter | None = None
+    values: ValuesPicked
+    rationale: str = ""
+    seconds: Seconds | None = None  # from the deal to this choice
+
+
+class CardRevealed(Event, tag="card_revealed", kw_only=True, frozen=True):
+    round: int
+    card: str
+
+
+class CardSkipped(Event, tag="card_skipped", kw_only=True, frozen=True):
+    round: int
+    card: str
+
+
+class NoteAdded(Event, tag="note_added", kw_only=True, frozen=True):
+    round: int
+    card: str
+    text: str
+
+
+# ----- the closing step and the session --------------------------------------
+
+
+class ClosingStarted(Event, tag="closing_started", kw_only=True, frozen=True):
+    rounds_played: int = 0  # informative: a reader counts the rounds itself
+
+
+class DealingResumed(Event, tag="dealing_resumed", kw_only=True, frozen=True):
+    pass
+
+
+class ActionRecorded(Event, tag="action_recorded", kw_only=True, frozen=True):
+    team: str
+    text: str
+
+
+class SessionResumed(Event, tag="session_resumed", kw_only=True, frozen=True):
+    pass
+
+
+class SessionEnded(Event, tag="session_ended", kw_only=True, frozen=True):
+    rounds_played: int = 0
+
+
+SaveEvent = (
+    SessionStarted
+    | CardDealt
+    | ChoiceRecorded
+    | CardRevealed
+    | CardSkipped
+    | NoteAdded
+    | ClosingStarted
+    | DealingResumed
+    | ActionRecorded
+    | SessionResumed
+    | SessionEnded
+)
+EVENT_TYPES: Final[tuple[type[Event], ...]] = get_args(SaveEvent)
+
+
+def kind_of(event: Event) -> str:
+    """The ``event`` tag of an event: ``card_dealt``..."""
+    tag = event.__struct_config__.tag
+    assert isinstance(tag, str)  # every event class names its tag
+    return tag
+
+
+_DECODER: Final[msgspec.json.Decoder[SaveEvent]] = msgspec.json.Decoder(SaveEvent)
+_ENCODER: Final = msgspec.json.Encoder()
+
+
+def decode_line(line: bytes | str) -> SaveEvent:
+    """One line as its event; ``msgspec.DecodeError`` (not JSON) or
+    ``msgspec.ValidationError`` (JSON, but not an event) when it is not one."""
+    return _DECODER.decode(line)
+
+
+def encode_event(event: Event) -> bytes:
+    """The event as one compact line of JSON, without the newline."""
+    return _ENCODER.encode(event)
+
+
+E = TypeVar("E", bound=Event)
+
+
+def stamped(event: E, seq: int, ts: str) -> E:
+    """The event with its place and time in the save (a copy: events are frozen)."""
+    return msgspec.structs.replace(event, seq=seq, ts=ts)

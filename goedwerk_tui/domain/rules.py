@@ -1,0 +1,174 @@
+"""The rules of play: whether an event is allowed in a session's current state.
+
+This is the one place that decides it. ``Session.check`` calls ``check`` for every
+event a live intent makes (before it is written) and for every event read back from a
+save (before it is applied), so a session resumed or replayed obeys exactly the rules
+it was played by. A refusal is a ``RuleError`` with a message key and parameters.
+
+One rule is kept for live play only (``live=True``): a card is revealed when every
+team has chosen. A save whose reveal comes with a team's choice missing lost that
+choice's line (or had it refused); refusing the reveal too would refuse every later
+card of the session, so on reading the reveal stands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from goedwerk_tui.domain.errors import RuleError
+from goedwerk_tui.domain.events import (
+    OPTION_LETTERS,
+    STANCES,
+    ActionRecorded,
+    CardDealt,
+    CardRevealed,
+    CardSkipped,
+    ChoiceRecorded,
+    ClosingStarted,
+    DealingResumed,
+    Event,
+    NoteAdded,
+    SessionEnded,
+    SessionResumed,
+    SessionStarted,
+)
+
+if TYPE_CHECKING:
+    from goedwerk_tui.domain.session import Round, Session
+
+# The longest texts a session keeps, in characters.
+MAX_RATIONALE: Final = 500
+MAX_NOTE: Final = 1000
+MAX_ACTION: Final = 500
+
+_STANCES: Final = frozenset(STANCES)
+_LETTER_INDEX: Final = {letter: index for index, letter in enumerate(OPTION_LETTERS)}
+
+
+def check(session: Session, event: Event, *, live: bool = True) -> None:
+    """Raise ``RuleError`` when the rules do not allow ``event`` now."""
+    if session.ended:
+        raise RuleError("rule.ended")
+    match event:
+        case ChoiceRecorded():  # first: nine events in ten of a long session
+            _check_choice(session, event, _open_round(session, event.round, event.card))
+        case CardDealt():
+            _check_deal(session, event)
+        case CardRevealed():
+            _open_round(session, event.round, event.card)
+            missing = session.waiting_for() if live else []
+            if missing:
+                names = ", ".join(session.team(team_id).name for team_id in missing)
+                raise RuleError("rule.waiting_for", teams=names)
+        case CardSkipped():
+            _open_round(session, event.round, event.card)
+        case NoteAdded():  # on the current card, open, revealed or skipped
+            _current_round(session, event.round, event.card)
+            if not event.text.strip():
+                raise RuleError("rule.empty_note")
+            if len(event.text) > MAX_NOTE:
+                raise RuleError("rule.long_note", most=MAX_NOTE)
+        case ActionRecorded():
+            if not session.closing:
+                raise RuleError("rule.actions_after_cards")
+            _check_team(session, event.team)
+            if not event.text.strip():
+                raise RuleError("rule.empty_action")
+            if len(event.text) > MAX_ACTION:
+                raise RuleError("rule.long_action", most=MAX_ACTION)
+        case ClosingStarted():
+            if session.closing:
+                raise RuleError("rule.closing_started")
+            if _card_open(session):
+                raise RuleError("rule.reveal_first")
+        case DealingResumed():
+            if not session.closing:
+                raise RuleError("rule.not_closing")
+            if session.actions:
+                raise RuleError("rule.action_recorded_stays")
+            if not session.has_next_card:
+                raise RuleError("rule.no_cards_left")
+        case SessionStarted():
+            raise RuleError("rule.started_already")
+        case SessionResumed() | SessionEnded():
+            pass  # any time before the end
+        case _:  # pragma: no cover - every event class is named above
+            raise RuleError("rule.unknown_event")
+
+
+def _card_open(session: Session) -> bool:
+    """A card is on the table waiting for choices (dealt, not revealed, not skipped)."""
+    current = session.current
+    return current is not None and not (current.revealed or current.skipped)
+
+
+def _check_deal(session: Session, event: CardDealt) -> None:
+    if session.closing:
+        raise RuleError("rule.closing_started")
+    if _card_open(session):
+        raise RuleError("rule.deal_before_reveal")
+    if not session.has_next_card:
+        raise RuleError("rule.no_cards_left")
+    number = len(session.rounds) + 1
+    if event.round != number:
+        raise RuleError("rule.deal_order", round=event.round, expected=number)
+    if session.cards[number - 1] != event.card:
+        raise RuleError("rule.deal_unplanned", round=number)
+
+
+def _current_round(session: Session, number: int, card_id: str) -> Round:
+    """The round an event names, which must be the current one, with its card."""
+    rounds = session.rounds
+    if not 1 <= number <= len(rounds):
+        raise RuleError("rule.round_not_dealt", round=number)
+    if number != len(rounds):  # every intent acts on the current card only
+        raise RuleError("rule.earlier_round", round=number)
+    current = rounds[-1]
+    if current.card_id != card_id:
+        raise RuleError("rule.wrong_card", round=number)
+    return current
+
+
+def _open_round(session: Session, number: int, card_id: str) -> Round:
+    """The current round, still waiting for choices."""
+    if session.closing:
+        raise RuleError("rule.no_open_card")
+    current = _current_round(session, number, card_id)
+    if current.revealed:
+        raise RuleError("rule.already_revealed")
+    if current.skipped:
+        raise RuleError("rule.already_skipped")
+    return current
+
+
+def _check_team(session: Session, team_id: str) -> None:
+    if team_id not in session.team_ids_set:
+        raise RuleError("rule.unknown_team", team=team_id)
+
+
+def _check_choice(session: Session, event: ChoiceRecorded, current: Round) -> None:
+    _check_team(session, event.team)
+    stance = event.stance
+    # exactly an int: True or 1.0 would be written to the save, which refuses them
+    if stance.__class__ is not int or stance not in _STANCES:
+        raise RuleError("rule.bad_stance")
+    option = event.option
+    if option is not None:
+        letters = OPTION_LETTERS[: len(session.deck.card(current.card_id).options)]
+        if _LETTER_INDEX.get(option, len(OPTION_LETTERS)) >= len(letters):
+            if not letters:
+                raise RuleError("rule.no_options")
+            raise RuleError("rule.bad_option", options=", ".join(letters))
+    toward_a, toward_b = event.values.a, event.values.b
+    if not toward_a and not toward_b:
+        raise RuleError("rule.need_value")
+    known = session.value_ids
+    for value in (*toward_a, *toward_b):
+        if value not in known:
+            raise RuleError("rule.unknown_value", value=value)
+    if len(set(toward_a)) != len(toward_a) or len(set(toward_b)) != len(toward_b):
+        raise RuleError("rule.value_twice")
+    if not set(toward_a).isdisjoint(toward_b):
+        raise RuleError("rule.value_both")
+    if len(event.rationale) > MAX_RATIONALE:
+        raise RuleError("rule.long_rationale", most=MAX_RATIONALE)
