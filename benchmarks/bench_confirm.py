@@ -18,9 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -37,9 +35,8 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     written: list[float] = []
     original = SaveLog.append
 
-    def timed_append(self: SaveLog, event: E, stream: Iterable[Any] | None = None) -> E:
-        # the same signature as SaveLog.append: the first line streams the deck snapshot
-        stamped = original(self, event, stream)
+    def timed_append(self: SaveLog, event: E) -> E:
+        stamped = original(self, event)  # the same signature as SaveLog.append
         if isinstance(event, ChoiceRecorded):
             written.append(time.perf_counter())
         return stamped

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from goedwerk_tui import __version__
 from goedwerk_tui.locations import DEFAULT_DECK_ID
@@ -27,7 +28,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--save-dir", metavar="DIR", help="folder for saves (default: $GOEDWERK_SAVES or ./saves)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_play(sub)
+    _add_sessions(sub)
+    _add_report(sub)
+    _add_authoring(sub)
+    return parser
 
+
+# what add_subparsers returns (argparse names it privately; typeshed types it)
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_lang(command: argparse.ArgumentParser, what: str = "language (nl or en)") -> None:
+    """``--lang`` after the command as well as before it."""
+    command.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help=what)
+
+
+def _add_play(sub: _Commands) -> None:
     play = sub.add_parser("play", help="start a session straight into the first card")
     play.add_argument(
         "deck",
@@ -43,17 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=int, metavar="N", help="seed for --shuffle (same seed, same deal)"
     )
     play.add_argument("--timer", type=int, metavar="SECONDS", help="time limit per card")
-    play.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
+    _add_lang(play)
     play.add_argument("--save-dir", dest="sub_save_dir", metavar="DIR", help="folder for saves")
 
+
+def _add_sessions(sub: _Commands) -> None:
     resume = sub.add_parser("resume", help="continue an interrupted session")
     resume.add_argument("save", metavar="SAVE")
-    resume.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
-
+    _add_lang(resume)
     replay = sub.add_parser("replay", help="walk through saved sessions for a debrief")
     replay.add_argument("saves", metavar="SAVE", nargs="+")
-    replay.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
+    _add_lang(replay)
 
+
+def _add_report(sub: _Commands) -> None:
     report = sub.add_parser("report", help="write a debrief report of saved sessions")
     report.add_argument("saves", metavar="SAVE", nargs="+")
     report.add_argument(
@@ -68,36 +88,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SEP",
         help="CSV column separator: ',' (default), ';' (Dutch Excel) or 'tab'",
     )
-    report.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
+    _add_lang(report)
 
+
+def _add_authoring(sub: _Commands) -> None:
     validate = sub.add_parser("validate", help="check decks and catalogues")
     validate.add_argument("paths", metavar="PATH", nargs="+")
-    validate.add_argument(
-        "--lang", choices=LANG_CHOICES, dest="sub_lang", help="language of the messages"
-    )
-
+    _add_lang(validate, "language of the messages")
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck format")
     schema.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    schema.add_argument(
-        "--lang", choices=LANG_CHOICES, dest="sub_lang", help="language of the messages"
-    )
-
+    _add_lang(schema, "language of the messages")
     values = sub.add_parser("values", help="list a value catalogue")
     values.add_argument("catalogue", nargs="?", default="kernaghan-2003", metavar="CATALOGUE")
-    values.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
-
+    _add_lang(values)
     new_deck = sub.add_parser("new-deck", help="write a commented starter deck")
     new_deck.add_argument("path", metavar="PATH")
-    new_deck.add_argument(
-        "--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)"
-    )
-
+    _add_lang(new_deck)
     show = sub.add_parser("show", help="preview a card or a deck as players see it")
     show.add_argument("deck", metavar="DECK")
     show.add_argument("card", metavar="CARD-ID", nargs="?")
     show.add_argument("--reflection", action="store_true", help="include the reflection")
-    show.add_argument("--lang", choices=LANG_CHOICES, dest="sub_lang", help="language (nl or en)")
-    return parser
+    _add_lang(show)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.messages import Message
 from goedwerk_tui.domain.text import sanitize
 
@@ -49,13 +50,17 @@ class Diagnostic:
         return self.severity == ERROR
 
 
-class FileProblem(Exception):
-    """A user file could not be used; ``diagnostics`` say why (at least one error)."""
+class FileProblem(GoedwerkError):
+    """A user file (a deck, a catalogue) could not be used; ``diagnostics`` say why,
+    each with its place (at least one is an error). Its message is the first error."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         self.first = next((d for d in diagnostics if d.is_error), diagnostics[0])
-        super().__init__(str(self.first))
+        super().__init__(self.first.message.code, **self.first.message.params)
+
+    def message(self, lang: str = "en") -> str:
+        return self.first.render(lang)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> Message | str:

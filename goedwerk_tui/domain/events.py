@@ -19,6 +19,8 @@ from typing import Annotated, Any, Final, Literal, TypeVar, get_args
 
 import msgspec
 
+from goedwerk_tui.domain.snapshot import DeckSnapshot, dec_hook, enc_hook
+
 SAVE_FORMAT: Final = "goedwerk-save/1"
 NOT_WRITTEN: Final = -1
 
@@ -63,8 +65,8 @@ class SessionStarted(Event, tag="session_started", kw_only=True, frozen=True):
     teams: list[Team]
     settings: Settings = Settings()
     cards: list[str]  # the card ids in deal order
-    # The deck snapshot (``snapshot.py``): the cards dealt, the fields and the catalogue.
-    deck: dict[str, Any]
+    # what the session was played with, so it replays when the deck file has changed
+    deck: DeckSnapshot
 
 
 # ----- a card's round ----------------------------------------------------------
@@ -156,14 +158,23 @@ def kind_of(event: Event) -> str:
     return tag
 
 
-_DECODER: Final[msgspec.json.Decoder[SaveEvent]] = msgspec.json.Decoder(SaveEvent)
-_ENCODER: Final = msgspec.json.Encoder()
+_DECODER: Final[msgspec.json.Decoder[SaveEvent]] = msgspec.json.Decoder(
+    SaveEvent, dec_hook=dec_hook
+)
+_ENCODER: Final = msgspec.json.Encoder(enc_hook=enc_hook)
 
 
 def decode_line(line: bytes | str) -> SaveEvent:
     """One line as its event; ``msgspec.DecodeError`` (not JSON) or
     ``msgspec.ValidationError`` (JSON, but not an event) when it is not one."""
     return _DECODER.decode(line)
+
+
+def convert_event(value: dict[str, Any]) -> SaveEvent:
+    """A JSON object that Python's ``json`` decoded, as its event (``ValidationError``
+    when it is not one): for the rare line that msgspec's decoder does not read."""
+    event: SaveEvent = msgspec.convert(value, SaveEvent, dec_hook=dec_hook)
+    return event
 
 
 def encode_event(event: Event) -> bytes:

@@ -8,18 +8,26 @@ object only.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
-from goedwerk_tui.domain.events import E, Event, SessionResumed
-from goedwerk_tui.domain.save_file import Line
+from goedwerk_tui.domain.events import (
+    ActionRecorded,
+    CardDealt,
+    CardRevealed,
+    CardSkipped,
+    ChoiceRecorded,
+    ClosingStarted,
+    E,
+    Event,
+    NoteAdded,
+    SessionEnded,
+    SessionResumed,
+)
 from goedwerk_tui.domain.savelog import (
-    STREAM,
     Clock,
     SaveLog,
     parse_ts,
@@ -38,7 +46,6 @@ from goedwerk_tui.domain.session import (
     Settings,
     Team,
 )
-from goedwerk_tui.domain.snapshot import cards_data
 from goedwerk_tui.domain.text import clean_input
 
 
@@ -98,18 +105,11 @@ class Game:
         self.clock = clock
         self.warnings: list[SaveError] = []  # from reading the save, said by the UI
         # Every event written, in order: the save is re-created from them when it is
-        # deleted or replaced (``SaveLog.ensure_file``). The first one of a new game
-        # holds the STREAM placeholder and ``_first_stream`` gives its cards again.
+        # deleted or replaced (``SaveLog.ensure_file``).
         self.events: list[Event] = []
-        self._first_stream: Callable[[], Iterable[Any]] | None = None
         self._notices: list[GoedwerkError] = []
         self.unsaved: SaveError | None = None  # set by close() when the save is not on disk
-        log.history = self._history
-
-    def _history(self) -> Iterator[Line]:
-        for index, event in enumerate(self.events):
-            stream = self._first_stream() if index == 0 and self._first_stream else None
-            yield event, stream
+        log.history = lambda: self.events
 
     def take_notices(self) -> list[GoedwerkError]:
         """The one-line notices for the facilitator since the last call (then cleared):
@@ -156,11 +156,8 @@ class Game:
         game = cls(session, log, clock)
         if capped is not None:
             game._notices.append(capped)
-        # the deck snapshot's cards are streamed into the first line, not built whole
-        start = session.start_event(cards_placeholder=STREAM)
-        game._first_stream = lambda: cards_data(deck, session.cards)
         try:
-            game.commit(start, stream=game._first_stream())
+            game.commit(session.start_event())
         except SaveError:
             log.close()
             log.path.unlink(missing_ok=True)  # it holds nothing (the write was undone)
@@ -190,9 +187,9 @@ class Game:
             raise
         return game
 
-    def commit(self, event: E, stream: Iterable[Any] | None = None) -> E:
+    def commit(self, event: E) -> E:
         """Write an event the rules allowed, then apply it: what is applied is on disk."""
-        written = self.log.append(event, stream)
+        written = self.log.append(event)
         self.events.append(written)
         self.session.apply(written)
         return written
@@ -206,45 +203,44 @@ class Game:
         values_a: list[str],
         values_b: list[str],
         rationale: str = "",
-    ) -> Event:
+    ) -> ChoiceRecorded:
         rationale = clean_input(rationale, MAX_RATIONALE)
         event = self.session.record_choice(
             team, stance, option, values_a, values_b, rationale, self.seconds_on_card()
         )
         return self.commit(event)
 
-    def reveal(self) -> Event:
+    def reveal(self) -> CardRevealed:
         return self.commit(self.session.reveal())
 
-    def skip(self) -> Event:
+    def skip(self) -> CardSkipped:
         return self.commit(self.session.skip())
 
-    def next(self) -> Event:
+    def next(self) -> CardDealt | ClosingStarted:
         """Deal the next card, or start the closing step after the last one."""
         if self.session.has_next_card:
             return self.commit(self.session.deal())
         return self.commit(self.session.start_closing())
 
-    def stop_dealing(self) -> Event:
+    def stop_dealing(self) -> ClosingStarted:
         """End the cards early: an open card is skipped, then the closing step starts."""
         if self.session.phase == CHOOSING:
             self.skip()
         return self.commit(self.session.start_closing())
 
-    def back_to_dealing(self) -> Event:
+    def back_to_dealing(self) -> CardDealt:
         """Leave the closing step (no action recorded yet) and deal the next card."""
         self.commit(self.session.resume_dealing())
         return self.commit(self.session.deal())
 
-    def add_note(self, text: str) -> Event:
+    def add_note(self, text: str) -> NoteAdded:
         return self.commit(self.session.add_note(clean_input(text, MAX_NOTE)))
 
-    def record_action(self, team: str, text: str) -> Event:
+    def record_action(self, team: str, text: str) -> ActionRecorded:
         return self.commit(self.session.record_action(team, clean_input(text, MAX_ACTION)))
 
-    def end(self) -> Event:
-        event = self.commit(self.session.end())
-        return event
+    def end(self) -> SessionEnded:
+        return self.commit(self.session.end())
 
     def close(self) -> None:
         """Close the save, first making sure it is still on disk under its name (a

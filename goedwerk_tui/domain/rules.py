@@ -147,7 +147,11 @@ def _check_team(session: Session, team_id: str) -> None:
 
 
 def _check_choice(session: Session, event: ChoiceRecorded, current: Round) -> None:
-    _check_team(session, event.team)
+    """Nine events in ten of a long save: the common case (known team and values, each
+    named once) is decided with a few set operations, a measured hot path; the exact
+    reason for a refusal is looked for only when there is one."""
+    if event.team not in session.team_ids_set:
+        raise RuleError("rule.unknown_team", team=event.team)
     stance = event.stance
     # exactly an int: True or 1.0 would be written to the save, which refuses them
     if stance.__class__ is not int or stance not in _STANCES:
@@ -160,15 +164,20 @@ def _check_choice(session: Session, event: ChoiceRecorded, current: Round) -> No
                 raise RuleError("rule.no_options")
             raise RuleError("rule.bad_option", options=", ".join(letters))
     toward_a, toward_b = event.values.a, event.values.b
-    if not toward_a and not toward_b:
+    named = {*toward_a, *toward_b}
+    if len(named) != len(toward_a) + len(toward_b) or not named <= session.value_ids:
+        _values_problem(session, toward_a, toward_b)
+    if not named:
         raise RuleError("rule.need_value")
-    known = session.value_ids
+    if len(event.rationale) > MAX_RATIONALE:
+        raise RuleError("rule.long_rationale", most=MAX_RATIONALE)
+
+
+def _values_problem(session: Session, toward_a: tuple[str, ...], toward_b: tuple[str, ...]) -> None:
+    """Raise why the values of a choice are refused (unknown, twice, toward both poles)."""
     for value in (*toward_a, *toward_b):
-        if value not in known:
+        if value not in session.value_ids:
             raise RuleError("rule.unknown_value", value=value)
     if len(set(toward_a)) != len(toward_a) or len(set(toward_b)) != len(toward_b):
         raise RuleError("rule.value_twice")
-    if not set(toward_a).isdisjoint(toward_b):
-        raise RuleError("rule.value_both")
-    if len(event.rationale) > MAX_RATIONALE:
-        raise RuleError("rule.long_rationale", most=MAX_RATIONALE)
+    raise RuleError("rule.value_both")

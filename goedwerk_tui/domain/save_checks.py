@@ -26,11 +26,12 @@ from goedwerk_tui.domain.events import (
     SaveEvent,
     SessionStarted,
     Team,
+    convert_event,
     decode_line,
 )
 from goedwerk_tui.domain.messages import Message
 from goedwerk_tui.domain.session import MAX_TEAMS, Session
-from goedwerk_tui.domain.snapshot import deck_from_data
+from goedwerk_tui.domain.snapshot import damaged, deck_from_snapshot
 
 
 def first_line_problem(display: str, raw: bytes, cut: bool, deep: bool) -> SaveError:
@@ -80,14 +81,31 @@ def check_header(raw: bytes, display: str, cut: bool) -> None:
 
 def read_start(raw: bytes, display: str) -> SessionStarted:
     """The first line as the event that starts the session (its header is checked)."""
-    start = decode_event(raw)
-    if start is None:  # pragma: no cover - check_header decoded the same bytes
-        raise SaveError("save.first_not_object", path=display)
-    problem = start if isinstance(start, Message) else unstamped(start)
+    try:
+        start = decode_line(raw)
+    except msgspec.ValidationError as exc:
+        raise _start_problem(display, _kind(raw), exc) from None
+    except (msgspec.DecodeError, RecursionError):  # what only Python's json reads
+        value = _json_object(raw)
+        if value is None:  # pragma: no cover - check_header decoded the same bytes
+            raise SaveError("save.first_not_object", path=display) from None
+        try:
+            start = convert_event(value)
+        except msgspec.ValidationError as exc:
+            raise _start_problem(display, value.get("event"), exc) from None
+    problem = unstamped(start)
     if problem is not None:
         raise SaveError("save.bad_start", path=display, problem=problem)
     assert isinstance(start, SessionStarted)  # check_header read its tag
     return start
+
+
+def _start_problem(display: str, kind: object, exc: msgspec.ValidationError) -> SaveError:
+    """Why a first line is no session start: its deck snapshot, or another field."""
+    snapshot_problem = damaged(exc, at="$.deck")
+    if snapshot_problem is not None:
+        return SaveError("save.bad_snapshot", path=display, problem=snapshot_problem)
+    return SaveError("save.bad_start", path=display, problem=invalid_event(kind, exc))
 
 
 def decode_event(raw: bytes) -> SaveEvent | Message | None:
@@ -112,10 +130,9 @@ def decode_event(raw: bytes) -> SaveEvent | Message | None:
     if value is None:
         return None
     try:
-        event: SaveEvent = msgspec.convert(value, SaveEvent)
+        return convert_event(value)
     except msgspec.ValidationError as exc:
         return invalid_event(value.get("event"), exc)
-    return event
 
 
 def _kind(raw: bytes) -> object:
@@ -182,7 +199,7 @@ def invalid_event(kind: object, exc: msgspec.ValidationError) -> Message:
 def session_from_start(start: SessionStarted, display: str, warnings: list[SaveError]) -> Session:
     """The session a save's first line starts, before any card is dealt."""
     try:
-        deck = deck_from_data(start.deck)
+        deck = deck_from_snapshot(start.deck)
     except SnapshotError as exc:
         raise SaveError("save.bad_snapshot", path=display, problem=exc) from None
     if not start.teams:

@@ -14,47 +14,17 @@ aside first, never overwritten.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
-
-import msgspec
 
 from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.events import Event, encode_event
 from goedwerk_tui.domain.files import sync_folder, write_all
 
-# The placeholder for a streamed list (see ``SaveLog.append``): a control character
-# cannot come from a deck (the validator refuses them) or typed text (cleaned).
-STREAM = "\x00goedwerk-stream\x00"
-_STREAM_JSON = msgspec.json.encode(STREAM)  # the list brackets stay around the items
-_BATCH_BYTES = 65536
 
-# An event as ``Game`` keeps it, with the stream of its streamed list (or None).
-Line = tuple[Event, Iterable[Any] | None]
-
-
-def encode(event: Event, stream: Iterable[Any] | None) -> Iterator[bytes]:
-    """An event's line as UTF-8 chunks, its streamed list (if any) a batch at a time."""
-    line = encode_event(event)
-    if stream is None:
-        yield line + b"\n"
-        return
-    prefix, suffix = line.split(_STREAM_JSON)  # exactly one placeholder
-    yield prefix
-    batch: list[bytes] = []
-    size = 0
-    for index, item in enumerate(stream):
-        if index:
-            batch.append(b",")
-        chunk = msgspec.json.encode(item)
-        batch.append(chunk)
-        size += len(chunk)
-        if size > _BATCH_BYTES:
-            yield b"".join(batch)
-            batch, size = [], 0
-    batch.append(suffix + b"\n")
-    yield b"".join(batch)
+def encode(event: Event) -> bytes:
+    """An event's line: compact UTF-8 JSON and its newline."""
+    return encode_event(event) + b"\n"
 
 
 def truncate(fd: int, size: int) -> None:

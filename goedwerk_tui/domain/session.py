@@ -36,6 +36,7 @@ from goedwerk_tui.domain.events import (
     ValuesPicked,
 )
 from goedwerk_tui.domain.rules import MAX_ACTION, MAX_NOTE, MAX_RATIONALE
+from goedwerk_tui.domain.snapshot import deck_snapshot
 
 __all__ = [
     "MAX_ACTION",
@@ -65,7 +66,7 @@ CLOSING: Final = "closing"  # no more cards: each team records an action
 ENDED: Final = "ended"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is built slower, a save replays 10,000
 class Choice:
     """A team's choice on a card, as the session keeps it."""
 
@@ -184,10 +185,8 @@ class Session:
         return event
 
     # ----- intents -> events (checked, not applied) ----------------------------
-    def start_event(self, cards_placeholder: str | None = None) -> SessionStarted:
-        """The first line; see ``snapshot.deck_to_data`` for ``cards_placeholder``."""
-        from goedwerk_tui.domain.snapshot import deck_to_data
-
+    def start_event(self) -> SessionStarted:
+        """The first line: the teams, the settings, the deal and the deck snapshot."""
         return SessionStarted(
             format=SAVE_FORMAT,
             app_version=self.app_version,
@@ -196,7 +195,7 @@ class Session:
             teams=list(self.teams),
             settings=self.settings,
             cards=list(self.cards),
-            deck=deck_to_data(self.deck, self.cards, cards_placeholder),
+            deck=deck_snapshot(self.deck, self.cards),
         )
 
     def deal(self) -> CardDealt:

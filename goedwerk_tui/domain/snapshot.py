@@ -21,7 +21,7 @@ and read still reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 import msgspec
@@ -36,7 +36,6 @@ from goedwerk_tui.domain.catalogue import (
 )
 from goedwerk_tui.domain.deck import (
     Authors,
-    Card,
     Cards,
     Deck,
     DeckDescription,
@@ -53,9 +52,7 @@ __all__ = [
     "CatalogueSnapshot",
     "DeckSnapshot",
     "SnapshotError",
-    "card_to_data",
     "damaged",
-    "cards_data",
     "dec_hook",
     "deck_from_data",
     "deck_from_snapshot",
@@ -136,27 +133,9 @@ def deck_snapshot(deck: Deck, card_ids: Iterable[str]) -> DeckSnapshot:
     )
 
 
-def deck_to_data(
-    deck: Deck, card_ids: Iterable[str], cards_placeholder: str | None = None
-) -> dict[str, Any]:
-    """The snapshot as JSON data; with ``cards_placeholder`` its card list is that one
-    string, for a writer that streams the cards in its place (``cards_data``)."""
-    if cards_placeholder is not None:
-        card_ids = ()
+def deck_to_data(deck: Deck, card_ids: Iterable[str]) -> dict[str, Any]:
+    """The snapshot as JSON data (the deck cache keeps it so)."""
     data: dict[str, Any] = msgspec.to_builtins(deck_snapshot(deck, card_ids), enc_hook=enc_hook)
-    if cards_placeholder is not None:
-        data["cards"] = [cards_placeholder]
-    return data
-
-
-def cards_data(deck: Deck, card_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
-    """The snapshot's cards one at a time, in deal order, each card once."""
-    for card_id in dict.fromkeys(card_ids):
-        yield card_to_data(deck.card(card_id))
-
-
-def card_to_data(card: Card) -> dict[str, Any]:
-    data: dict[str, Any] = msgspec.to_builtins(card, enc_hook=enc_hook)
     return data
 
 

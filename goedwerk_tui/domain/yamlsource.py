@@ -266,6 +266,8 @@ class Composer:
 
     def node(self) -> Node:
         """The next value, whole (an alias gives the node its anchor named)."""
+        # A measured hot loop, over 60 lines on purpose: it runs for every YAML event of
+        # a deck (millions for 10,000 cards), and a call per event costs a tenth more.
         # Any: events are told apart by their exact class below (no isinstance per
         # event, on the hot path), which mypy does not follow; inside a document the
         # parser never gives None (only after the stream's end)

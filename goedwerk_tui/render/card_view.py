@@ -13,10 +13,11 @@ from rich.table import Table
 from rich.text import Text
 
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
+from goedwerk_tui.domain.events import OPTION_LETTERS
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 
-LETTERS = "ABCDEF"
+LETTERS = OPTION_LETTERS  # A is a card's first option
 
 
 def option_letter(index: int) -> str:

@@ -15,12 +15,13 @@ from datetime import datetime
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, TableInfo, TeamRef
 from goedwerk_tui.domain.deck import TensionField
 from goedwerk_tui.domain.errors import GoedwerkError
+from goedwerk_tui.domain.events import OPTION_LETTERS
 from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import LANGUAGES, UNSAFE_CHARS, LocalText, sanitize
 from goedwerk_tui.i18n import t, tn
 
-LETTERS = "ABCDEF"
+LETTERS = OPTION_LETTERS  # A is a card's first option
 TOP_VALUES = 8  # values per team in the "invoked most" charts
 FORMATS = ("md", "html", "csv", "xlsx", "json")
 _POLE = "\x00"  # where a pole's name goes in a message (no message holds this character)

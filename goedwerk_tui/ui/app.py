@@ -222,6 +222,6 @@ PLAY_PALETTE = (
     ("palette.skip", "action_skip"),
     ("palette.next", "action_next"),
     ("palette.note", "action_note"),
-    ("palette.end", "action_end_cards"),
+    ("palette.stop_dealing", "action_stop_dealing"),
     ("palette.finish", "action_finish"),
 )

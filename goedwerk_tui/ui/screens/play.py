@@ -32,7 +32,7 @@ class PlayScreen(GoedWerkScreen):
         *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
         Binding("r", "reveal", "key.reveal"),
         Binding("s", "skip", "key.skip"),
-        Binding("e", "end_cards", "key.end"),
+        Binding("e", "stop_dealing", "key.stop_dealing"),
         *COMMON_BINDINGS,
     ]
 
@@ -176,9 +176,9 @@ class PlayScreen(GoedWerkScreen):
             self.app.route()
             self.app.notify(t("ui.skipped", self.lang))
 
-    def action_end_cards(self) -> None:
-        ask_first(self, self.lang, "confirm.end", self._end_cards)
+    def action_stop_dealing(self) -> None:
+        ask_first(self, self.lang, "confirm.stop_dealing", self._stop_dealing)
 
-    def _end_cards(self) -> None:
+    def _stop_dealing(self) -> None:
         if self.app.act(self.app.game.stop_dealing) is not None:
             self.app.route()

@@ -80,7 +80,7 @@ class RevealScreen(GoedWerkScreen):
     BINDINGS = [
         Binding("n", "next", "key.next"),
         Binding("o", "note", "key.note"),
-        Binding("e", "end_cards", "key.end"),
+        Binding("e", "stop_dealing", "key.stop_dealing"),
         *COMMON_BINDINGS,
     ]
 
@@ -110,10 +110,10 @@ class RevealScreen(GoedWerkScreen):
         if self.app.act(self.app.game.next) is not None:
             self.app.route()
 
-    def action_end_cards(self) -> None:
-        ask_first(self, self.app.lang, "confirm.end", self._end_cards)
+    def action_stop_dealing(self) -> None:
+        ask_first(self, self.app.lang, "confirm.stop_dealing", self._stop_dealing)
 
-    def _end_cards(self) -> None:
+    def _stop_dealing(self) -> None:
         if self.app.act(self.app.game.stop_dealing) is not None:
             self.app.route()
 
