@@ -52,3 +52,7 @@ class SnapshotError(GoedwerkError, ValueError):
 
 class CommandError(GoedwerkError):
     """A command cannot go on (bad arguments, unusable files)."""
+
+
+class DebriefError(SaveError):
+    """Saves that cannot be debriefed together (other decks, no saves)."""

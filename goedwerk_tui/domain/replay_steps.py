@@ -30,9 +30,9 @@ class RoundSteps:
 
     def __init__(self, rnd: DebriefRound, team_order: dict[str, int]) -> None:
         keyed: list[tuple[str, str, int, Step]] = []
-        for entry in rnd.entries:
-            for choice in (*entry.changes, entry.choice):
-                keyed.append((choice.ts, entry.team.key, len(keyed), Step(entry.team, choice)))
+        for answer in rnd.answers:
+            for choice in (*answer.changes, answer.choice):
+                keyed.append((choice.ts, answer.team.key, len(keyed), Step(answer.team, choice)))
         keyed.sort()  # by time; a tie by team, then in the order recorded
         self.steps: tuple[Step, ...] = tuple(item[3] for item in keyed)
         positions: dict[str, list[int]] = {}

@@ -185,6 +185,8 @@ def invalid_event(kind: object, exc: msgspec.ValidationError) -> Message:
     at = _AT.search(text)
     missing = _MISSING.search(text)
     name = at.group(1) if at else missing.group(1) if missing else ""
+    if kind is None:
+        return Message("event.no_kind")
     if name == "event" or not isinstance(kind, str):
         return Message("event.unknown", event=str(kind)[:40])
     if name == "seq":

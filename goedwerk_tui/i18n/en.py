@@ -340,7 +340,6 @@ MESSAGES: dict[str, str] = {
     "save.unknown_format": "{path}:1: not a goedwerk save (format '{format}')",
     "save.newer_format": "{path}:1: made by a newer goedwerk (format '{format}'; this version reads {supported}); update goedwerk to open it",
     "save.bad_snapshot": "{path}:1: {problem}",
-    "save.teams_damaged": "{path}:1: the team list is damaged",
     "save.team_twice": "{path}:1: the team list is damaged (a team id twice)",
     "save.cards_missing": "{path}:{line}: cards missing from the deck snapshot are left out",
     "save.ended": "{path}: this session has ended; open it with 'goedwerk replay'",
@@ -473,6 +472,7 @@ MESSAGES: dict[str, str] = {
     "file.is_special": "is a special file, not a regular file",
     "check.catalogue_outside": "catalogue '{ref}' is outside the deck's folder; a deck shared without it cannot be opened (put the catalogue file beside the deck)",
     # --- core (rules once) ---
+    "event.no_kind": "line without an 'event' (what happened)",
     "save.event_refused": "{path}:{line}: {event} is not allowed here ({problem}); line ignored",
     "rule.deal_order": "round {round} dealt when round {expected} was next",
     "rule.deal_unplanned": "the session planned another card for round {round}",
@@ -484,4 +484,7 @@ MESSAGES: dict[str, str] = {
     "rule.value_twice": "a value is named twice",
     "rule.started_already": "the session has started already",
     "rule.unknown_event": "unknown event",
+    # --- debrief ---
+    "debrief.table": "Table {number}",
+    "debrief.team_at_table": "{table} · {team}",
 }

@@ -340,7 +340,6 @@ MESSAGES: dict[str, str] = {
     "save.unknown_format": "{path}:1: geen goedwerk-sessie (formaat '{format}')",
     "save.newer_format": "{path}:1: gemaakt door een nieuwere goedwerk (formaat '{format}'; deze versie leest {supported}); werk goedwerk bij om het te openen",
     "save.bad_snapshot": "{path}:1: {problem}",
-    "save.teams_damaged": "{path}:1: de lijst met teams is beschadigd",
     "save.team_twice": "{path}:1: de lijst met teams is beschadigd (een team-id staat er twee keer in)",
     "save.cards_missing": "{path}:{line}: kaarten die in de kopie van het deck ontbreken, worden weggelaten",
     "save.ended": "{path}: deze sessie is afgelopen; open haar met 'goedwerk replay'",
@@ -473,6 +472,7 @@ MESSAGES: dict[str, str] = {
     "file.is_special": "is een speciaal bestand, geen gewoon bestand",
     "check.catalogue_outside": "waardencatalogus '{ref}' staat buiten de map van het deck; wie het deck zonder dit bestand krijgt, kan het niet openen (zet het catalogusbestand naast het deck)",
     # --- core (rules once) ---
+    "event.no_kind": "regel zonder 'event' (welke gebeurtenis het is)",
     "save.event_refused": "{path}:{line}: {event} is hier niet toegestaan ({problem}); regel overgeslagen",
     "rule.deal_order": "ronde {round} gedeeld waar ronde {expected} aan de beurt was",
     "rule.deal_unplanned": "in ronde {round} hoort volgens de sessie een andere kaart",
@@ -484,4 +484,7 @@ MESSAGES: dict[str, str] = {
     "rule.value_twice": "een waarde staat twee keer genoemd",
     "rule.started_already": "de sessie is al begonnen",
     "rule.unknown_event": "onbekende gebeurtenis",
+    # --- debrief ---
+    "debrief.table": "Tafel {number}",
+    "debrief.team_at_table": "{table} · {team}",
 }

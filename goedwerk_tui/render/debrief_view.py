@@ -24,6 +24,7 @@ from goedwerk_tui.render.card_view import (
     option_letter,
     value_names,
 )
+from goedwerk_tui.render.labels import table_label, team_label, value_name
 from goedwerk_tui.render.reveal_view import signed, stance_axis, stance_label, team_style
 
 BAR = "█"
@@ -70,7 +71,7 @@ def answer_lines(
 ) -> list[RenderableType]:
     """One team's latest choice: stance in words, option with its text, values, rationale."""
     choice = step_.choice
-    head = Text(sanitize(debrief.team_label(step_.team, lang)), style=style)
+    head = Text(sanitize(team_label(debrief, step_.team, lang)), style=style)
     head.append(f"  {signed(choice.stance)} ", style="bold")
     head.append(f"({stance_label(choice.stance, rnd.field, lang)})", style="italic")
     if choice.seconds is not None:
@@ -129,12 +130,13 @@ def round_end(debrief: Debrief, rnd: DebriefRound, lang: str) -> list[Renderable
         parts.append(Text(sanitize(reflow(rnd.card.reflection.get(lang)))))
     # the first notes only, taken without building the list of all (a round can hold
     # 100,000 of them; ``rnd.notes`` would copy every one on every step)
-    count = sum(len(play.notes) for play in rnd.plays)
+    count = sum(len(p.notes) for p in rnd.table_rounds)
     if count:
         parts += [Text(), Text(t("reveal.notes", lang), style="bold")]
-        first = islice(((p.table, note) for p in rnd.plays for note in p.notes), NOTES_SHOWN)
+        notes = ((p.table_number, note) for p in rnd.table_rounds for note in p.notes)
+        first = islice(notes, NOTES_SHOWN)
         for table, note in first:
-            prefix = f"{debrief.tables[table - 1].label(lang)}: " if debrief.several_tables else ""
+            prefix = f"{table_label(table, lang)}: " if debrief.several_tables else ""
             parts.append(Text("• " + sanitize(prefix + note)))
         if count > NOTES_SHOWN:
             more = t("replay.more_notes", lang, count=count - NOTES_SHOWN)
@@ -161,11 +163,11 @@ def round_step(
     index = {team.key: i for i, team in enumerate(debrief.teams)}
     latest = steps.latest(step)
     placed = [
-        (index[s.team.key], debrief.team_label(s.team, lang), s.choice.stance) for s, _ in latest
+        (index[s.team.key], team_label(debrief, s.team, lang), s.choice.stance) for s, _ in latest
     ]
     parts: list[RenderableType] = [stance_axis(rnd.field, placed, lang, width)]
     if guessing is not None:
-        prompt = t("replay.guess", lang, team=sanitize(debrief.team_label(guessing, lang)))
+        prompt = t("replay.guess", lang, team=sanitize(team_label(debrief, guessing, lang)))
         parts += [Text(), Text(prompt, style="bold reverse")]
     newest = steps.steps[step - 1] if step else None
     latest.sort(key=lambda found: found[0] is not newest)  # the newest first, then in order
@@ -192,8 +194,37 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
     view = debrief.overview
     index = {team.key: i for i, team in enumerate(debrief.teams)}
     parts: list[RenderableType] = [Text(t("replay.overview", lang), style="bold underline")]
+    parts += _table_lines(debrief, lang)
+    parts += [Text(), Text(t("replay.leans", lang), style="bold"), _leans(debrief, index, lang)]
+    parts += [Text(), Text(t("replay.values", lang), style="bold")]
+    parts += _value_lines(debrief, index, lang)
+    parts += [Text(), Text(t("replay.apart", lang), style="bold")]
+    if not view.furthest_apart:
+        parts.append(Text("   -"))
+    for rnd in view.furthest_apart:
+        line = Text(f"   {rnd.number}. {sanitize(rnd.card.title.get(lang))}")
+        line.append(f"  ({t('replay.spread', lang, count=rnd.spread or 0)})", style="dim")
+        parts.append(line)
+    parts += [Text(), Text(t("replay.unused", lang), style="bold")]
+    unused = [sanitize(value_name(debrief.deck, v, lang)) for v in view.unused_values]
+    parts.append(Text("   " + (", ".join(unused) or "-")))
+    parts += [Text(), Text(t("summary.actions", lang), style="bold")]
+    if not view.actions:
+        parts.append(Text("   -"))
+    for team, action in view.actions:
+        line = Text(
+            f"   {sanitize(team_label(debrief, team, lang))}: ", style=team_style(index[team.key])
+        )
+        line.append(sanitize(action))
+        parts.append(line)
+    return Group(*parts)
+
+
+def _table_lines(debrief: Debrief, lang: str) -> list[RenderableType]:
+    """Per table: how many cards were played, and whether the session ended."""
+    lines: list[RenderableType] = []
     for table_info in debrief.tables:
-        line = Text(f"{table_info.label(lang)}: ", style="bold")
+        line = Text(f"{table_label(table_info.number, lang)}: ", style="bold")
         line.append(
             t(
                 "replay.table_info",
@@ -203,17 +234,21 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
                 state=t("replay.finished" if table_info.finished else "replay.unfinished", lang),
             )
         )
-        parts.append(line)
-    parts += [Text(), Text(t("replay.leans", lang), style="bold")]
+        lines.append(line)
+    return lines
+
+
+def _leans(debrief: Debrief, index: dict[str, int], lang: str) -> Table:
+    """Per team and tension field: how many answers leaned to each side."""
     leans = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     leans.add_column(t("reveal.team", lang), no_wrap=True)
     leans.add_column(t("deck.fields", lang))
     leans.add_column("◀", justify="right")  # the field column names the poles
     leans.add_column("0", justify="right")
     leans.add_column("▶")
-    for summary in view.teams:
+    for summary in debrief.overview.teams:
         label = Text(
-            sanitize(debrief.team_label(summary.team, lang)),
+            sanitize(team_label(debrief, summary.team, lang)),
             style=team_style(index[summary.team.key]),
         )
         for lean in summary.leans:
@@ -226,41 +261,22 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
                 Text(f"{lean.b} {bar(lean.b, largest, 8)}", style="magenta"),
             )
             label = Text("")
-    parts.append(leans)
-    parts += [Text(), Text(t("replay.values", lang), style="bold")]
-    for summary in view.teams:
-        parts.append(
-            Text(
-                sanitize(debrief.team_label(summary.team, lang)),
-                style=team_style(index[summary.team.key]),
-            )
-        )
+    return leans
+
+
+def _value_lines(debrief: Debrief, index: dict[str, int], lang: str) -> list[RenderableType]:
+    """Per team: the values it invoked most, with a bar each."""
+    lines: list[RenderableType] = []
+    for summary in debrief.overview.teams:
+        style = team_style(index[summary.team.key])
+        lines.append(Text(sanitize(team_label(debrief, summary.team, lang)), style=style))
         top = [v for v in summary.values if v.total][:5]
         largest = max((v.total for v in top), default=0)
         if not top:
-            parts.append(Text("   -"))
+            lines.append(Text("   -"))
         for value in top:
-            line = Text(f"   {sanitize(debrief.value_name(value.value, lang))[:24]:<24} ")
-            line.append(bar(value.total, largest), style=team_style(index[summary.team.key]))
+            line = Text(f"   {sanitize(value_name(debrief.deck, value.value_id, lang))[:24]:<24} ")
+            line.append(bar(value.total, largest), style=style)
             line.append(f" {value.total}  (◀{value.toward_a} {value.toward_b}▶)", style="dim")
-            parts.append(line)
-    parts += [Text(), Text(t("replay.apart", lang), style="bold")]
-    if not view.furthest_apart:
-        parts.append(Text("   -"))
-    for rnd in view.furthest_apart:
-        line = Text(f"   {rnd.number}. {sanitize(rnd.card.title.get(lang))}")
-        line.append(f"  ({t('replay.spread', lang, count=rnd.spread or 0)})", style="dim")
-        parts.append(line)
-    parts += [Text(), Text(t("replay.unused", lang), style="bold")]
-    unused = [sanitize(debrief.value_name(v, lang)) for v in view.unused_values]
-    parts.append(Text("   " + (", ".join(unused) or "-")))
-    parts += [Text(), Text(t("summary.actions", lang), style="bold")]
-    if not view.actions:
-        parts.append(Text("   -"))
-    for team, action in view.actions:
-        line = Text(
-            f"   {sanitize(debrief.team_label(team, lang))}: ", style=team_style(index[team.key])
-        )
-        line.append(sanitize(action))
-        parts.append(line)
-    return Group(*parts)
+            lines.append(line)
+    return lines

@@ -20,6 +20,7 @@ from goedwerk_tui.domain.messages import Message, say
 from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import LANGUAGES, UNSAFE_CHARS, LocalText, sanitize
 from goedwerk_tui.i18n import t, tn
+from goedwerk_tui.render.labels import table_label, team_label, value_name
 
 LETTERS = OPTION_LETTERS  # A is a card's first option
 TOP_VALUES = 8  # values per team in the "invoked most" charts
@@ -122,14 +123,18 @@ class Words:
         self._towards: dict[tuple[str, str], str] = {}
         self._options: dict[str, str] = {}
         self._durations: dict[float | None, str] = {None: "—"}
-        self._heads: dict[tuple[str, int, str | None], str] = {}
-        self._pulls: dict[tuple[str, str, tuple[str, ...]], str] = {}
+        # per tension field: "stance (words) · option X" by (stance, option), and
+        # " · toward X: values" by the values toward pole A and toward pole B
+        self._heads: dict[str, dict[tuple[int, str | None], str]] = {}
+        self._pulls: dict[str, tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]] = {}
         self._messages: dict[str, str] = {}
         self._poles: dict[tuple[str, str], str] = {}
         self._option_word = self.t("report.option").lower()
 
     def text(self, text: str) -> str:
         """Any save or deck text, on one line."""
+        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return self.escape(text)  # one_line's quick case, without its call: 10,000s of these
         return self.escape(one_line(text))
 
     def t(self, key: str, **values: object) -> str:
@@ -148,7 +153,9 @@ class Words:
     def value(self, value_id: str) -> str:
         name = self._values.get(value_id)
         if name is None:
-            name = self._values[value_id] = self.text(self.debrief.value_name(value_id, self.lang))
+            name = self._values[value_id] = self.text(
+                value_name(self.debrief.deck, value_id, self.lang)
+            )
         return name
 
     def values(self, ids: Iterable[str], sep: str = ", ") -> str:
@@ -163,11 +170,11 @@ class Words:
     def team(self, team: TeamRef) -> str:
         label = self._teams.get(team.key)
         if label is None:
-            label = self._teams[team.key] = self.text(self.debrief.team_label(team, self.lang))
+            label = self._teams[team.key] = self.text(team_label(self.debrief, team, self.lang))
         return label
 
     def table(self, number: int) -> str:
-        return self.text(self.debrief.tables[number - 1].label(self.lang))
+        return self.text(table_label(number, self.lang))
 
     def pole_a(self, tension: TensionField) -> str:
         key = (tension.id, "a")
@@ -240,12 +247,13 @@ class Words:
         """Where the card was played: "revealed" or "Table 1: round 2, revealed; ..."."""
         lang = self.lang
         if not self.debrief.several_tables:
-            return self.t(f"report.status.{rnd.plays[0].status}")
+            return self.t(f"report.status.{rnd.table_rounds[0].status}")
         return self.escape(
             "; ".join(
-                f"{self.debrief.tables[p.table - 1].label(lang)}: "
-                f"{t('report.round', lang, n=p.round)}, {t(f'report.status.{p.status}', lang)}"
-                for p in rnd.plays
+                f"{table_label(p.table_number, lang)}: "
+                f"{t('report.round', lang, n=p.round_number)}, "
+                f"{t(f'report.status.{p.status}', lang)}"
+                for p in rnd.table_rounds
             )
         )
 
@@ -254,11 +262,11 @@ class Words:
         parts = [self.t("report.spread", n=rnd.spread or 0)]
         if rnd.contested:
             names = one_line(
-                ", ".join(self.debrief.value_name(v, self.lang) for v in rnd.contested)
+                ", ".join(value_name(self.debrief.deck, v, self.lang) for v in rnd.contested)
             )
             parts.append(self.t("report.contested", values=names))
-        if rnd.options > 1:
-            parts.append(self.escape(tn("report.options_count", self.lang, rnd.options)))
+        if rnd.different_options > 1:
+            parts.append(self.escape(tn("report.options_count", self.lang, rnd.different_options)))
         return "; ".join(parts)
 
     def toward(self, tension: TensionField, pole: str, key: str = "report.toward") -> str:
@@ -291,37 +299,46 @@ class Words:
         """A choice in one line: time, stance, option, values, rationale.
 
         ``0:42 · -1 (leans toward Content) · option B · toward Content: Integrity ·
-        “rationale”``; the parts that repeat across choices are made once.
+        “rationale”``; the parts that repeat across choices are made once per field.
         """
         tension = rnd.field
-        key = (tension.id, choice.stance, choice.option)
-        head = self._heads.get(key)
-        if head is None:
-            stance = choice.stance
-            head = f"{signed(stance)} ({self.stance(stance, tension)})"
-            if choice.option:
-                head += f" · {self._option_word} {self.option(choice.option)}"
-            self._heads[key] = head
+        heads = self._heads.get(tension.id)
+        if heads is None:
+            heads = self._heads[tension.id] = {}
+            self._pulls[tension.id] = ({}, {})
+        key = (choice.stance, choice.option)
+        head = heads.get(key) or self._head(heads, tension, key)
         seconds = choice.seconds
-        parts = [self._durations.get(seconds) or self.duration(seconds), head]
-        pulls = self._pulls
+        line = f"{self._durations.get(seconds) or self.duration(seconds)} · {head}"
         if choice.values_a:
-            key_a = (tension.id, "a", choice.values_a)
-            parts.append(pulls.get(key_a) or self._pull(tension, "a", choice.values_a))
+            toward_a = self._pulls[tension.id][0]
+            line += toward_a.get(choice.values_a) or self._pull(tension, "a", choice.values_a)
         if choice.values_b:
-            key_b = (tension.id, "b", choice.values_b)
-            parts.append(pulls.get(key_b) or self._pull(tension, "b", choice.values_b))
+            toward_b = self._pulls[tension.id][1]
+            line += toward_b.get(choice.values_b) or self._pull(tension, "b", choice.values_b)
         if choice.rationale:
             rationale = self.typed(table, choice.rationale)
             if rationale:
-                parts.append(f"“{rationale}”")
-        return " · ".join(parts)
+                line += f" · “{rationale}”"
+        return line
+
+    def _head(
+        self,
+        heads: dict[tuple[int, str | None], str],
+        tension: TensionField,
+        key: tuple[int, str | None],
+    ) -> str:
+        """``-1 (leans toward Content) · option B``."""
+        stance, option = key
+        head = f"{signed(stance)} ({self.stance(stance, tension)})"
+        if option:
+            head += f" · {self._option_word} {self.option(option)}"
+        heads[key] = head
+        return head
 
     def _pull(self, tension: TensionField, pole: str, ids: tuple[str, ...]) -> str:
-        """``toward Content: Integrity, Loyalty``."""
-        key = (tension.id, pole, ids)
-        text = self._pulls.get(key)
-        if text is None:
-            toward = self.toward(tension, pole, "report.toward_inline")
-            text = self._pulls[key] = f"{toward}: {self.values(ids)}"
+        """`` · toward Content: Integrity, Loyalty``."""
+        toward = self.toward(tension, pole, "report.toward_inline")
+        cache = self._pulls[tension.id][0 if pole == "a" else 1]
+        text = cache[ids] = f" · {toward}: {self.values(ids)}"
         return text

@@ -15,8 +15,9 @@ another language, carries a ``lang`` attribute of its own.
 
 from __future__ import annotations
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
+from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound
 from goedwerk_tui.domain.text import reflow
+from goedwerk_tui.render.labels import team_label
 from goedwerk_tui.report import (
     LETTERS,
     TOP_VALUES,
@@ -112,8 +113,8 @@ def _overview(w: HtmlWords, out: list[str]) -> None:
         out.append(f"<h4>{w.team(summary.team)}</h4>")
         out.append(f'<p class="meta">{answered}</p>')
         if summary.values:
-            bars = [(c.value, c.total) for c in summary.values[:TOP_VALUES]]
-            name = one_line(w.debrief.team_label(summary.team, w.lang))
+            bars = [(c.value_id, c.total) for c in summary.values[:TOP_VALUES]]
+            name = one_line(team_label(w.debrief, summary.team, w.lang))
             out.append(bar_chart(w, bars, w.t("report.chart.values", team=name)))
         else:
             out.append(f'<p class="muted">{w.t("report.values_none")}</p>')
@@ -125,7 +126,7 @@ def _overview(w: HtmlWords, out: list[str]) -> None:
     out.append("<ul>")
     for summary in overview.teams:
         if summary.action:
-            action = w.typed(summary.team.table, summary.action)
+            action = w.typed(summary.team.table_number, summary.action)
         else:
             action = f'<span class="muted">{w.t("report.no_action")}</span>'
         out.append(f"<li><strong>{w.team(summary.team)}</strong>: {action}</li>")
@@ -157,7 +158,7 @@ def _round(w: HtmlWords, rnd: DebriefRound, out: list[str]) -> None:
         for letter, option in zip(LETTERS, card.options, strict=False):
             out.append(f"<li><strong>{letter}</strong>: {w.local(option)}</li>")
         out.append("</ul>")
-    if not rnd.entries:
+    if not rnd.answers:
         out.append(f'<p class="muted">{w.t("report.no_answers")}</p>')
     else:
         out.append(stance_chart(w, rnd))
@@ -166,18 +167,18 @@ def _round(w: HtmlWords, rnd: DebriefRound, out: list[str]) -> None:
         out.append(f'<div class="scroll" role="region" tabindex="0" aria-label="{region}">')
         out.append("<table>")
         out.append("<tr>" + "".join(f'<th scope="col">{cell}</th>' for cell in head) + "</tr>")
-        out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])
+        out.extend([_answer_row(w, rnd, answer) for answer in rnd.answers])
         out.append("</table></div>")
-    changed = [e for e in rnd.entries if e.changes]
+    changed = [a for a in rnd.answers if a.changes]
     if changed:
         out.append(f"<h4>{w.t('report.changes')}</h4>")
         out.append("<ul>")
-        for entry in changed:
-            table = entry.team.table
-            steps = "".join([f"<li>{w.choice(rnd, c, table)}</li>" for c in entry.changes])
+        for answer in changed:
+            table = answer.team.table_number
+            steps = "".join([f"<li>{w.choice(rnd, c, table)}</li>" for c in answer.changes])
             out.append(
-                f"<li><strong>{w.team(entry.team)}</strong><ul>{steps}"
-                f"<li>{w.choice(rnd, entry.choice, table)}</li></ul></li>"
+                f"<li><strong>{w.team(answer.team)}</strong><ul>{steps}"
+                f"<li>{w.choice(rnd, answer.choice, table)}</li></ul></li>"
             )
         out.append("</ul>")
     if rnd.notes:
@@ -190,14 +191,14 @@ def _round(w: HtmlWords, rnd: DebriefRound, out: list[str]) -> None:
     out.append("</section>")
 
 
-def _entry_row(w: HtmlWords, rnd: DebriefRound, entry: Entry) -> str:
-    choice = entry.choice
+def _answer_row(w: HtmlWords, rnd: DebriefRound, answer: Answer) -> str:
+    choice = answer.choice
     return (
-        f"<tr><td>{w.team(entry.team)}</td>"
+        f"<tr><td>{w.team(answer.team)}</td>"
         f"<td>{signed(choice.stance)} {w.stance(choice.stance, rnd.field)}</td>"
         f"<td>{w.option(choice.option) or '—'}</td>"
         f"<td>{w.values(choice.values_a) or '—'}</td>"
         f"<td>{w.values(choice.values_b) or '—'}</td>"
-        f"<td>{w.typed(entry.team.table, choice.rationale) or '—'}</td>"
+        f"<td>{w.typed(answer.team.table_number, choice.rationale) or '—'}</td>"
         f'<td class="n">{w.duration(choice.seconds)}</td></tr>'
     )

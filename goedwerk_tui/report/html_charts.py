@@ -14,6 +14,7 @@ team is a row with its dot exactly on the tick of its stance (``cx`` is the tick
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from html import escape, unescape
 
 from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Lean
@@ -95,6 +96,7 @@ class HtmlWords(Words):
         return self.mark(self.text(text), self.table_languages[table - 1])
 
 
+@lru_cache(maxsize=4096)  # team names and poles come back in every round's chart
 def _label(text: str, room: float) -> str:
     """An escaped label cut to fit ``room`` user units, the whole of it as a tooltip."""
     raw = unescape(text)
@@ -198,7 +200,7 @@ def stance_chart(w: HtmlWords, rnd: DebriefRound) -> str:
     pole_a, lang_a = w.svg_local(rnd.field.pole_a)
     pole_b, lang_b = w.svg_local(rnd.field.pole_b)
     axis_y, first = 62, 84
-    bottom = first + 20 * (len(rnd.entries) - 1) + 8
+    bottom = first + 20 * (len(rnd.answers) - 1) + 8
     body = [
         _text(0, 14, f"← {pole_a}", lang=_lang(w, lang_a)),
         _text(WIDTH, 32, f"{pole_b} →", "end", _lang(w, lang_b)),
@@ -212,11 +214,11 @@ def stance_chart(w: HtmlWords, rnd: DebriefRound) -> str:
             f'x2="{x}" y2="{axis_y + 5}"/>'
             f'<text x="{x}" y="{axis_y - 10}" text-anchor="middle">{signed(stance)}</text>'
         )
-    for j, entry in enumerate(rnd.entries):
-        stance, y = entry.stance, first + 20 * j
+    for j, answer in enumerate(rnd.answers):
+        stance, y = answer.stance, first + 20 * j
         x = tick_x(stance)
         css = "pa" if stance < 0 else "pb" if stance > 0 else "pn"
-        name = w.team(entry.team)
+        name = w.team(answer.team)
         if stance > 0:  # the name to the left of the dot, where there is more room
             label = _text(x - 10, y + 4, name, "end")
         else:

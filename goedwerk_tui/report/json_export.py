@@ -34,12 +34,12 @@ that breaks readers, new keys may appear in any version)::
         "card": {"id": "...", "title": {...}, "options": [{...}, ...]},
         "field": {"id": "...", "name": {...}, "pole_a": {...}, "pole_b": {...}},
         "status": "revealed" | "skipped" | "open",
-        "plays": [{"table": 1, "round": 1, "status": "revealed",
+        "plays": [{"table": 1, "round": 1, "status": "revealed",   # table rounds
                    "dealt": "<time stamp>", "notes": ["..."]}],
         "spread": 3 | null,              # highest - lowest counted stance
         "contested_values": ["..."],     # pulled toward A by one team, B by another
         "different_options": 2,
-        "entries": [{                    # a team's last choice on this card
+        "entries": [{                    # answers: a team's last choice on this card
           "team": "1.t1", "round": 1, "status": "revealed",
           "stance": -2,                  # -2..2, negative toward pole A
           "option": "B" | null, "values_a": ["..."], "values_b": ["..."],
@@ -53,72 +53,97 @@ that breaks readers, new keys may appear in any version)::
 
 Deck text keeps every language it has. All text is sanitized like everywhere else:
 control and bidirectional characters appear as visible ``\\uXXXX`` escapes.
+
+The document is declared once, as the msgspec Structs of ``report/json_data.py`` (their
+fields are the keys, in order), and encoded by ``msgspec.json.encode``; the layout
+above (indented down to the rounds and teams, each of those on one line, with ``", "``
+and ``": "`` between items as Python's ``json`` writes them) is ``_layout`` over the
+same Structs.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
+from collections.abc import Callable
+
+import msgspec
 
 from goedwerk_tui.domain.debrief import Debrief
-from goedwerk_tui.domain.text import UNSAFE_CHARS, sanitize
+from goedwerk_tui.domain.text import sanitize
+from goedwerk_tui.report.json_data import DEBRIEF_FORMAT, report_data
 
-# What json.dumps writes for characters that sanitize would replace: \r, \b, \f and
-# \u00XX below 0x20 (a few false alarms, like an escaped backslash before "r", only
-# cost the slow path).
-_CONTROL_ESCAPE = re.compile(r"\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])")
-# The characters up to U+00FF that sanitize keeps, for a quick check of Latin-1 text
-# (Dutch and English reports are): deleting them leaves the unsafe ones.
-_SAFE_LATIN1 = bytes(b for b in range(256) if UNSAFE_CHARS.match(chr(b)) is None)
+__all__ = ["DEBRIEF_FORMAT", "render_json", "report_data"]
 
 
-def _needs_cleaning(text: str) -> bool:
-    """Whether the written text holds a character, raw or escaped, that sanitize replaces."""
-    try:
-        latin1 = text.encode("latin-1")  # a copy at memory speed when the text is Latin-1
-    except UnicodeEncodeError:
-        unsafe = UNSAFE_CHARS.search(text) is not None
-    else:
-        unsafe = bool(latin1.translate(None, _SAFE_LATIN1))  # many times faster than a regex
-    return unsafe or ("\\" in text and _CONTROL_ESCAPE.search(text) is not None)
+# ----- writing -------------------------------------------------------------------
+
+# What sanitize would replace, as it appears in the UTF-8 JSON msgspec writes: DEL and
+# the C1 controls, U+061C, U+200E/F, U+202A-E and U+2066-9 raw, the C0 controls but
+# \n and \t escaped (a few false alarms, like an escaped backslash before "r", only
+# cost the slow path). A lone surrogate never gets here: msgspec refuses to encode it.
+_UNSAFE_JSON = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"|\\(?:[rbf]|u00[01][0-9a-fA-F]|u007[fF])"
+)
+# Every byte but those the matches above start with: deleting them (``bytes.translate``,
+# at memory speed) leaves nothing when the text has none of those characters.
+_OTHER_BYTES = bytes(b for b in range(256) if b not in b"\x7f\xc2\xd8\xe2\\")
 
 
-def _clean(data: Any) -> Any:
-    if isinstance(data, str):
-        return sanitize(data)
-    if isinstance(data, dict):
-        return {sanitize(k): _clean(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_clean(v) for v in data]
-    return data
+def _needs_cleaning(data: bytes) -> bool:
+    """Whether the written JSON holds a character, raw or escaped, that sanitize replaces."""
+    if not data.translate(None, _OTHER_BYTES):  # the usual case, without a regex
+        return False
+    return _UNSAFE_JSON.search(data) is not None
 
 
-# check_circular=False: the data is fresh from Debrief.to_data, a tree by construction,
-# and keeping track of every list and dict costs a tenth of the encoding time.
-_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+def _cleaned(value: object) -> object:
+    """The same data with every string (dictionary keys too) sanitized."""
+    if isinstance(value, str):
+        return sanitize(value)
+    if isinstance(value, msgspec.Struct):
+        fields = value.__struct_fields__
+        return type(value)(*[_cleaned(getattr(value, name)) for name in fields])
+    if isinstance(value, (list, tuple)):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {sanitize(key): _cleaned(item) for key, item in value.items()}
+    return value  # numbers, None, msgspec.Raw
 
 
-def _layout(data: Any, depth: int = 0) -> str:
+_encode: Callable[[object], bytes] = msgspec.json.Encoder().encode
+
+
+def _one_line(value: object) -> bytes:
+    """``json.dumps(value, ensure_ascii=False)``: one line, ``", "`` and ``": "``."""
+    return msgspec.json.format(_encode(value), indent=0)
+
+
+def _layout(value: object, depth: int = 0) -> bytes:
     """Indented to the level of rounds and teams, each of those on one line.
 
-    Full indentation would make a long session's report many times longer and
-    slower to write (Python's indenting encoder is the slow one).
+    Full indentation would make a long session's report many times longer.
     """
-    pad = "  " * (depth + 1)
-    if isinstance(data, dict) and data and depth < 2:
-        items = [f"{pad}{_dumps(k)}: {_layout(v, depth + 1)}" for k, v in data.items()]
-        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
-    if isinstance(data, list) and data and depth < 3 and isinstance(data[0], dict):
-        items = [f"{pad}{_dumps(v)}" for v in data]
-        return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
-    return _dumps(data)
+    pad = b"  " * (depth + 1)
+    end = b"\n" + b"  " * depth
+    if isinstance(value, msgspec.Struct) and depth < 2:
+        items = [
+            pad + _encode(name) + b": " + _layout(getattr(value, name), depth + 1)
+            for name in value.__struct_fields__
+        ]
+        return b"{\n" + b",\n".join(items) + end + b"}"
+    if isinstance(value, list) and value and depth < 3 and isinstance(value[0], msgspec.Struct):
+        return b"[\n" + b",\n".join([pad + _one_line(item) for item in value]) + end + b"]"
+    return _one_line(value)
 
 
-def render_json(debrief: Debrief, lang: str) -> str:
-    """The debrief as data; text keeps all its languages, warnings are said in ``lang``."""
-    data = debrief.to_data(lang)
-    text = _layout(data)
-    if _needs_cleaning(text):
-        text = _layout(_clean(data))  # rare: sanitize every string, then write again
-    return text + "\n"
+def render_json(debrief: Debrief, lang: str) -> bytes:
+    """The debrief as UTF-8 JSON; text keeps all its languages, warnings in ``lang``."""
+    data = report_data(debrief, lang)
+    try:
+        text = _layout(data)
+    except UnicodeEncodeError:  # a lone surrogate, which sanitize makes visible
+        text = b""
+    if not text or _needs_cleaning(text):
+        text = _layout(_cleaned(data))  # rare: sanitize every string, then write again
+    return text + b"\n"

@@ -8,9 +8,7 @@ or HTML.
 
 from __future__ import annotations
 
-import re
-
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
+from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound
 from goedwerk_tui.domain.text import reflow
 from goedwerk_tui.report import (
     LETTERS,
@@ -23,14 +21,18 @@ from goedwerk_tui.report import (
 )
 
 _SPECIAL = "\\`*_[]<>&|~#!{}"
-_FIND_SPECIAL = re.compile("[" + re.escape(_SPECIAL) + "]")
 _ESCAPES = str.maketrans({char: "\\" + char for char in _SPECIAL})
+# Every byte but the (ASCII) special characters: text whose UTF-8 is empty once these
+# are deleted has nothing to escape. Twice as fast as a regex search, 10,000s of times.
+_NOT_SPECIAL = bytes(b for b in range(256) if chr(b) not in _SPECIAL)
 BAR = "█"
 
 
 def md(text: str) -> str:
     """Sanitized one-line text with Markdown syntax characters backslash-escaped."""
-    return text if _FIND_SPECIAL.search(text) is None else text.translate(_ESCAPES)
+    if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_SPECIAL):
+        return text
+    return text.translate(_ESCAPES)
 
 
 def render_markdown(debrief: Debrief, lang: str) -> str:
@@ -106,7 +108,9 @@ def _overview(w: Words, out: list[str]) -> None:
             out.append(f"- {w.t('report.values_none')}")
         for count in summary.values[:TOP_VALUES]:
             detail = w.t("report.value_poles", a=count.toward_a, b=count.toward_b)
-            out.append(f"- `{BAR * count.total}` {count.total} {w.value(count.value)} ({detail})")
+            out.append(
+                f"- `{BAR * count.total}` {count.total} {w.value(count.value_id)} ({detail})"
+            )
         out.append("")
 
     out.append(f"### {w.t('report.unused')}")
@@ -139,23 +143,23 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append(f"- **{letter}**: {w.local(option)}")
     if card.options:
         out.append("")
-    if not rnd.entries:
+    if not rnd.answers:
         out.append(f"*{w.t('report.no_answers')}*")
         out.append("")
     else:
         head = w.answer_columns(tension)
         out.append("| " + " | ".join(head) + " |")
         out.append("|---|---|---|---|---|---|---:|")
-        out.extend([_entry_row(w, rnd, entry) for entry in rnd.entries])
+        out.extend([_answer_row(w, rnd, answer) for answer in rnd.answers])
         out.append("")
-    changed = [e for e in rnd.entries if e.changes]
+    changed = [a for a in rnd.answers if a.changes]
     if changed:
         out.append(f"**{w.t('report.changes')}**")
         out.append("")
-        for entry in changed:
-            out.append(f"- **{w.team(entry.team)}**")
-            out.extend([f"  - {w.choice(rnd, choice)}" for choice in entry.changes])
-            out.append(f"  - {w.choice(rnd, entry.choice)}")
+        for answer in changed:
+            out.append(f"- **{w.team(answer.team)}**")
+            out.extend([f"  - {w.choice(rnd, choice)}" for choice in answer.changes])
+            out.append(f"  - {w.choice(rnd, answer.choice)}")
         out.append("")
     if rnd.notes:
         out.append(f"**{w.t('reveal.notes')}**")
@@ -166,11 +170,11 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
         out.append("")
 
 
-def _entry_row(w: Words, rnd: DebriefRound, entry: Entry) -> str:
-    choice = entry.choice
+def _answer_row(w: Words, rnd: DebriefRound, answer: Answer) -> str:
+    choice = answer.choice
     stance = choice.stance
     return (
-        f"| {w.team(entry.team)} "
+        f"| {w.team(answer.team)} "
         f"| `{stance_axis(stance)}` {signed(stance)} {w.stance(stance, rnd.field)} "
         f"| {w.option(choice.option) or '—'} "
         f"| {w.values(choice.values_a) or '—'} "

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from goedwerk_tui.domain.debrief import Debrief, DebriefRound, Entry
+from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound
 from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.i18n import t
 from goedwerk_tui.report import LETTERS, Words, plain
@@ -96,10 +96,10 @@ class SheetRows:
         yield tuple(header(self.lang))
         for rnd in self.debrief.rounds:
             card = _Card(self.w, rnd, self.clean)
-            for entry in rnd.entries:
-                for choice in entry.changes:
-                    yield self._choice(rnd, card, entry, choice, "earlier_choice")
-                yield self._choice(rnd, card, entry, entry.choice, "choice")
+            for answer in rnd.answers:
+                for choice in answer.changes:
+                    yield self._choice(rnd, card, answer, choice, "earlier_choice")
+                yield self._choice(rnd, card, answer, answer.choice, "choice")
             yield from self._notes(rnd, card)
         yield from self._actions()
 
@@ -124,9 +124,9 @@ class SheetRows:
         return names
 
     def _choice(
-        self, rnd: DebriefRound, card: _Card, entry: Entry, choice: Choice, kind: str
+        self, rnd: DebriefRound, card: _Card, answer: Answer, choice: Choice, kind: str
     ) -> Row:
-        team = entry.team
+        team = answer.team
         key = (rnd.field.id, choice.stance)
         stance_words = self._stances.get(key)
         if stance_words is None:
@@ -134,9 +134,9 @@ class SheetRows:
         option = choice.option
         return (
             self._kinds[kind],
-            self._sessions[team.table - 1],
-            team.table,
-            entry.round,
+            self._sessions[team.table_number - 1],
+            team.table_number,
+            answer.round_number,
             card.title,
             card.field,
             card.left,
@@ -150,19 +150,19 @@ class SheetRows:
             self._value_list(choice.values_b),
             self.clean(choice.rationale) if choice.rationale else None,
             None if choice.seconds is None else round(choice.seconds, 1),
-            self._status(entry.status),
-            len(entry.changes) if kind == "choice" else None,
+            self._status(answer.status),
+            len(answer.changes) if kind == "choice" else None,
         )
 
     def _notes(self, rnd: DebriefRound, card: _Card) -> Iterator[Row]:
         note = self._kinds["note"]
-        for play in rnd.plays:
-            for text in play.notes:
+        for table_round in rnd.table_rounds:
+            for text in table_round.notes:
                 yield (
                     note,
-                    self._sessions[play.table - 1],
-                    play.table,
-                    play.round,
+                    self._sessions[table_round.table_number - 1],
+                    table_round.table_number,
+                    table_round.round_number,
                     card.title,
                     card.field,
                     card.left,
@@ -170,7 +170,7 @@ class SheetRows:
                     *(None,) * 7,
                     self.clean(text),
                     None,
-                    self._status(play.status),
+                    self._status(table_round.status),
                     None,
                 )
 
@@ -182,8 +182,8 @@ class SheetRows:
             team = summary.team
             yield (
                 action,
-                self._sessions[team.table - 1],
-                team.table,
+                self._sessions[team.table_number - 1],
+                team.table_number,
                 *(None,) * 5,
                 self._team(team.key, team.name),
                 *(None,) * 6,

@@ -65,10 +65,15 @@ def render_xlsx(debrief: Debrief, lang: str) -> bytes:
         for column, value in enumerate(row):
             if value is None:
                 continue
-            if isinstance(value, str):
-                write_string(number, column, value)
-            else:
+            if not isinstance(value, str):
                 write_number(number, column, value)
+            elif value.startswith("<r>") and value.endswith("</r>"):
+                # XlsxWriter writes such a string into the file as XML (it takes it for
+                # a rich string it made): typed text like that would break the file.
+                # In three plain pieces it is escaped like any other text.
+                sheet.write_rich_string(number, column, value[:1], value[1:-1], value[-1:])
+            else:
+                write_string(number, column, value)
     sheet.autofilter(0, 0, len(rows) - 1, len(rows[0]) - 1)
     book.close()
     return buffer.getvalue()

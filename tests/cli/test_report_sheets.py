@@ -194,3 +194,23 @@ def test_a_lone_surrogate_in_a_save_is_shown_not_a_traceback(
     else:  # a visible escape: a backslash, then "ud800"; Markdown and JSON escape the backslash
         shown = "half \\\\ud800 en" if fmt in ("md", "json") else "half \\ud800 en"
         assert shown in target.read_text("utf-8")
+
+
+def test_xlsx_shows_text_that_looks_like_its_own_xml_as_text(
+    saves: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """XlsxWriter writes a string from ``<r>`` to ``</r>`` into the file unescaped."""
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
+    typed = "<r></t></si><si><t>erin</r>"
+    text = (
+        saves[0].read_text("utf-8").replace('"rationale":"Eerst praten"', f'"rationale":"{typed}"')
+    )
+    assert typed in text
+    saves[0].write_text(text, "utf-8")
+    target = tmp_path / "r.xlsx"
+    result = goedwerk("report", str(saves[0]), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    cells = [
+        c for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True) for c in row
+    ]
+    assert typed in cells

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from goedwerk_tui.domain.debrief import OPEN, REVEALED, SKIPPED, Debrief, DebriefError, Entry
+from goedwerk_tui.domain.debrief import OPEN, REVEALED, SKIPPED, Answer, Debrief, DebriefError
 from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.render.labels import table_label, team_label
+from goedwerk_tui.report.json_export import render_json
 from tests.golden.sessions import DECK_YAML, debrief_deck, golden_saves
 
 
@@ -26,8 +28,8 @@ def one(saves: tuple[Path, Path]) -> Debrief:
     return Debrief.from_paths([saves[0]])
 
 
-def by_name(debrief: Debrief, rnd_index: int) -> dict[str, Entry]:
-    return {e.team.name: e for e in debrief.rounds[rnd_index].entries}
+def by_name(debrief: Debrief, rnd_index: int) -> dict[str, Answer]:
+    return {e.team.name: e for e in debrief.rounds[rnd_index].answers}
 
 
 def test_rounds_follow_the_session_with_each_teams_last_choice(one: Debrief) -> None:
@@ -65,7 +67,7 @@ def test_overview_counts_leans_and_values_without_skipped_cards(one: Debrief) ->
     ]  # the skipped card's field (agenda-maatschappij) has no counted answers
     assert (beleid.answered, beleid.changes) == (2, 2)
     uitvoering = teams["Uitvoering <b>&"]
-    counts = {c.value: (c.toward_a, c.toward_b) for c in uitvoering.values}
+    counts = {c.value_id: (c.toward_a, c.toward_b) for c in uitvoering.values}
     assert counts == {"deskundigheid": (1, 0), "loyaliteit": (0, 1), "responsiviteit": (0, 1)}
     # its choice on the skipped card is not counted, so nobody invoked "zorgzaamheid"
     assert "zorgzaamheid" in one.overview.unused_values
@@ -82,7 +84,7 @@ def test_values_are_ranked_most_invoked_first_then_in_catalogue_order(tmp_path: 
     game.record_choice("t1", 1, None, ["integriteit"], ["loyaliteit"])
     game.close()
     [summary] = Debrief.from_paths([game.path]).overview.teams
-    assert [(c.value, c.total) for c in summary.values] == [
+    assert [(c.value_id, c.total) for c in summary.values] == [
         ("loyaliteit", 2),
         ("integriteit", 1),
         ("respect", 1),
@@ -91,8 +93,9 @@ def test_values_are_ranked_most_invoked_first_then_in_catalogue_order(tmp_path: 
 
 def test_furthest_apart_ranks_cards_by_stance_spread(one: Debrief) -> None:
     figures, support, agenda = one.rounds
-    assert (figures.spread, figures.contested, figures.options) == (4, ("eerlijkheid",), 3)
-    assert (support.spread, support.contested, support.options) == (1, (), 1)
+    assert (figures.spread, figures.contested) == (4, ("eerlijkheid",))
+    assert figures.different_options == 3
+    assert (support.spread, support.contested, support.different_options) == (1, (), 1)
     assert agenda.spread is None  # skipped: nothing to compare
     assert [r.card.id for r in one.overview.furthest_apart] == ["de-cijfers", "het-draagvlak"]
 
@@ -105,14 +108,14 @@ def test_actions_and_notes(one: Debrief) -> None:
     assert one.rounds[0].notes == ((1, "Bespreek: wie is eigenaar van de cijfers?"),)
     assert one.warnings == ()
     assert one.language == "nl"
-    assert one.team_label(one.teams[0], "nl") == "Beleid"
+    assert team_label(one, one.teams[0], "nl") == "Beleid"
 
 
 def test_two_tables_of_one_deck_merge_card_by_card(saves: tuple[Path, Path]) -> None:
     debrief = Debrief.from_paths(saves)
-    assert [t.label("nl") for t in debrief.tables] == ["Tafel 1", "Tafel 2"]
-    assert [t.label("en") for t in debrief.tables] == ["Table 1", "Table 2"]
-    assert [debrief.team_label(team, "nl") for team in debrief.teams] == [
+    assert [table_label(t.number, "nl") for t in debrief.tables] == ["Tafel 1", "Tafel 2"]
+    assert [table_label(t.number, "en") for t in debrief.tables] == ["Table 1", "Table 2"]
+    assert [team_label(debrief, team, "nl") for team in debrief.teams] == [
         "Tafel 1 · Beleid",
         "Tafel 1 · Uitvoering <b>&",
         "Tafel 1 · [x](javascript:alert(1))",
@@ -121,13 +124,13 @@ def test_two_tables_of_one_deck_merge_card_by_card(saves: tuple[Path, Path]) -> 
     ]
     assert len({team.key for team in debrief.teams}) == 5  # both tables have a t1
     figures = debrief.rounds[0]
-    assert [(p.table, p.round, p.status) for p in figures.plays] == [
+    assert [(p.table_number, p.round_number, p.status) for p in figures.table_rounds] == [
         (1, 1, REVEALED),
         (2, 1, REVEALED),
     ]
-    assert len(figures.entries) == 5
+    assert len(figures.answers) == 5
     support = debrief.rounds[1]
-    assert [(p.table, p.status) for p in support.plays] == [(1, REVEALED), (2, OPEN)]
+    assert [(p.table_number, p.status) for p in support.table_rounds] == [(1, REVEALED), (2, OPEN)]
     assert support.spread == 3  # table 2's Noord at -2 against table 1 at +1
     assert debrief.tables[1].finished is False
     [warning] = debrief.warnings
@@ -169,12 +172,13 @@ def test_durations_that_are_not_usable_become_unknown(saves: tuple[Path, Path]) 
     debrief = Debrief.from_reads([read])
     assert by_name(debrief, 0)["Uitvoering <b>&"].choice.seconds is None
     assert by_name(debrief, 1)["Uitvoering <b>&"].choice.seconds is None
-    text = json.dumps(debrief.to_data(), allow_nan=False)  # stays valid JSON
+    text = render_json(debrief, "en").decode()
+    json.loads(text, parse_constant=pytest.fail)  # stays valid JSON: no NaN or Infinity
     assert '"seconds": null' in text
 
 
-def test_to_data_is_json_with_keys_that_refer_to_each_other(saves: tuple[Path, Path]) -> None:
-    data = json.loads(json.dumps(Debrief.from_paths(saves).to_data(), allow_nan=False))
+def test_the_json_report_has_keys_that_refer_to_each_other(saves: tuple[Path, Path]) -> None:
+    data = json.loads(render_json(Debrief.from_paths(saves), "en"))
     assert data["format"] == "goedwerk-debrief/1"
     keys = {team["key"] for table in data["tables"] for team in table["teams"]}
     assert {s["team"] for s in data["overview"]["teams"]} == keys

@@ -11,12 +11,12 @@ from tests.tui.sessions import played_save
 
 def scanned(rnd: DebriefRound, step: int) -> dict[str, tuple[str, int]]:
     """Each team's latest rationale and earlier count after ``step``, by brute force."""
-    moments = sorted(
-        ((c.ts, e.team.key, c) for e in rnd.entries for c in (*e.changes, e.choice)),
+    steps = sorted(
+        ((c.ts, a.team.key, c) for a in rnd.answers for c in (*a.changes, a.choice)),
         key=lambda m: (m[0], m[1]),
     )[:step]
     found: dict[str, tuple[str, int]] = {}
-    for _, key, choice in moments:
+    for _, key, choice in steps:
         earlier = found[key][1] + 1 if key in found else 0
         found[key] = (choice.rationale, earlier)
     return found

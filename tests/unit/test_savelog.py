@@ -1061,3 +1061,13 @@ def test_a_read_without_the_events_has_the_same_session(deck: Deck, tmp_path: Pa
         == [f"{game.path}:{line}: card_skipped is not allowed here ({NOT_CURRENT}); line ignored"]
     )
     assert light.session.rounds == whole.session.rounds
+
+
+def test_a_line_without_an_event_kind_says_so(deck: Deck, tmp_path: Path) -> None:
+    game = new_game(deck, tmp_path)
+    game.close()
+    line = append_events(game.path, {"round": 1, "card": game.session.cards[0]})
+    read = read_save(game.path)
+    assert english(read.warnings) == [
+        f"{game.path}:{line}: line without an 'event' (what happened); line ignored"
+    ]

@@ -115,7 +115,8 @@ class ReplayScreen(GoedWerkScreen):
         self.show()
 
     @property
-    def moments(self) -> int:
+    def step_count(self) -> int:
+        """How many steps (recorded choices) the current round has."""
         return len(self.index[self.round_index]) if self.debrief.rounds else 0
 
     def show(self) -> None:
@@ -164,7 +165,7 @@ class ReplayScreen(GoedWerkScreen):
         if self.guessing is not None:
             self.guessing = None
             self.step += 1
-        elif self.step < self.moments:
+        elif self.step < self.step_count:
             if self.guess_mode:
                 self.guessing = self.index[self.round_index].steps[self.step].team
             else:
@@ -181,13 +182,13 @@ class ReplayScreen(GoedWerkScreen):
             self.step -= 1
         elif self.round_index > 0:
             self.round_index -= 1
-            self.step = self.moments
+            self.step = self.step_count
         self.show()
 
     def jump(self, index: int, *, to_end: bool = False) -> None:
         self.round_index = max(0, min(index, len(self.debrief.rounds) - 1))
         self.guessing = None
-        self.step = self.moments if to_end else 0
+        self.step = self.step_count if to_end else 0
         self.show()
 
     def action_next_card(self) -> None:
