@@ -94,6 +94,16 @@ class ChoiceRecorded(Event, tag="choice_recorded", kw_only=True, frozen=True):
     rationale: str = ""
     seconds: Seconds | None = None  # from the deal to this choice
 
+    @property
+    def values_a(self) -> tuple[str, ...]:
+        """The values the team named as pulling toward pole A."""
+        return self.values.a
+
+    @property
+    def values_b(self) -> tuple[str, ...]:
+        """The values the team named as pulling toward pole B."""
+        return self.values.b
+
 
 class CardRevealed(Event, tag="card_revealed", kw_only=True, frozen=True):
     round: int

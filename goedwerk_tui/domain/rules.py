@@ -51,7 +51,18 @@ def check(session: Session, event: Event, *, live: bool = True) -> None:
         raise RuleError("rule.ended")
     match event:
         case ChoiceRecorded():  # first: nine events in ten of a long session
-            _check_choice(session, event, _open_round(session, event.round, event.card))
+            rounds = session.rounds
+            current = rounds[-1] if rounds else None
+            if (  # the common case at once; otherwise _open_round says what is wrong
+                current is None
+                or event.round != current.number
+                or event.card != current.card_id
+                or current.revealed
+                or current.skipped
+                or session.closing
+            ):
+                current = _open_round(session, event.round, event.card)
+            _check_choice(session, event, current)
         case CardDealt():
             _check_deal(session, event)
         case CardRevealed():
@@ -158,7 +169,7 @@ def _check_choice(session: Session, event: ChoiceRecorded, current: Round) -> No
         raise RuleError("rule.bad_stance")
     option = event.option
     if option is not None:
-        letters = OPTION_LETTERS[: len(session.deck.card(current.card_id).options)]
+        letters = session.option_letters[current.card_id]
         if _LETTER_INDEX.get(option, len(OPTION_LETTERS)) >= len(letters):
             if not letters:
                 raise RuleError("rule.no_options")

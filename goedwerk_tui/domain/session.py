@@ -16,6 +16,7 @@ from goedwerk_tui.domain import rules
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
 from goedwerk_tui.domain.errors import RuleError
 from goedwerk_tui.domain.events import (
+    OPTION_LETTERS,
     SAVE_FORMAT,
     STANCES,
     ActionRecorded,
@@ -66,18 +67,9 @@ CLOSING: Final = "closing"  # no more cards: each team records an action
 ENDED: Final = "ended"
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is built slower, a save replays 10,000
-class Choice:
-    """A team's choice on a card, as the session keeps it."""
-
-    team: str
-    stance: int
-    option: str | None  # "A".."F" or None
-    values_a: tuple[str, ...]
-    values_b: tuple[str, ...]
-    rationale: str
-    seconds: float | None
-    ts: str = ""
+# A team's choice on a card, as the session keeps it: the event itself (with its
+# ``ts``), so replaying a save builds nothing more per choice than decoding it did.
+Choice = ChoiceRecorded
 
 
 @dataclass
@@ -123,6 +115,10 @@ class Session:
         # looked up for every choice a long save replays
         self.team_ids_set = frozenset(t.id for t in teams)
         self.value_ids = frozenset(deck.catalogue.by_id)
+        # each card's option letters ("ABC" for three options), looked up per choice
+        self.option_letters = {
+            card_id: OPTION_LETTERS[: len(deck.card(card_id).options)] for card_id in cards
+        }
 
     # ----- reading the state -------------------------------------------------
     @property
@@ -271,16 +267,7 @@ class Session:
         ts = event.ts
         match event:
             case ChoiceRecorded():  # first: nine events in ten in a long session
-                choice = Choice(
-                    event.team,
-                    event.stance,
-                    event.option,
-                    event.values.a,
-                    event.values.b,
-                    event.rationale,
-                    event.seconds,
-                    ts,
-                )
+                choice = event
                 current = self.rounds[event.round - 1]
                 current.choices[choice.team] = choice
                 current.history.append(choice)

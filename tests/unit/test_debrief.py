@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from goedwerk_tui.domain.debrief import OPEN, REVEALED, SKIPPED, Answer, Debrief, DebriefError
 from goedwerk_tui.domain.errors import SaveError

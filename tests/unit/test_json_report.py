@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import msgspec
 import pytest
+from msgspec.structs import replace
 
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.savelog import read_save

@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import msgspec
+
 from goedwerk_tui.domain.debrief.model import (
     OPEN,
     REVEALED,
@@ -175,16 +177,7 @@ def _clean(choice: Choice) -> Choice:
     cleaned = _seconds(choice.seconds)
     if cleaned == choice.seconds:  # None, or a number that was usable (an int stays one)
         return choice
-    return Choice(
-        choice.team,
-        choice.stance,
-        choice.option,
-        choice.values_a,
-        choice.values_b,
-        choice.rationale,
-        cleaned,
-        choice.ts,
-    )
+    return msgspec.structs.replace(choice, seconds=cleaned)
 
 
 def _usable_durations(history: list[Choice]) -> bool:
