@@ -7,12 +7,13 @@ save's file name, so a path shown on screen is the same in every run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 import pytest
 from textual.app import App
+from textual.pilot import Pilot
 
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
@@ -33,6 +34,7 @@ class SnapCompare(Protocol):
         app: App[None],
         press: Iterable[str] = (),
         terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[None]], Awaitable[object] | None] | None = None,
     ) -> bool: ...
 
 
