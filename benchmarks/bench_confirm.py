@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual import events  # noqa: E402
 
 from goedwerk_tui.cli import build_parser  # noqa: E402
-from goedwerk_tui.domain.events import ChoiceRecorded, Event  # noqa: E402
+from goedwerk_tui.domain.events import ChoiceRecorded, E  # noqa: E402
 from goedwerk_tui.domain.savelog import SaveLog  # noqa: E402
 from goedwerk_tui.ui.launch import build_app  # noqa: E402
 
@@ -35,7 +35,7 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     written: list[float] = []
     original = SaveLog.append
 
-    def timed_append(self: SaveLog, event: Event) -> Event:
+    def timed_append(self: SaveLog, event: E) -> E:
         stamped = original(self, event)  # the same signature as SaveLog.append
         if isinstance(event, ChoiceRecorded):
             written.append(time.perf_counter())
@@ -49,13 +49,13 @@ async def measure(choices: int, save_dir: str) -> list[float]:
             pressed.append(time.perf_counter())
             armed[0] = False
 
-    SaveLog.append = timed_append  # type: ignore[method-assign]
+    SaveLog.append = timed_append  # type: ignore[method-assign]  # timing the real method
     try:
         args = build_parser().parse_args(
             ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
         )
         app = build_app(args, None, save_dir)
-        app.notify = lambda *a, **k: None  # type: ignore[method-assign]
+        app.notify = lambda *a, **k: None  # type: ignore[method-assign]  # no toasts to draw
         async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
             for i in range(choices):
                 await pilot.press(str(i % 2 + 1), "tab", "tab", "tab", "left")
@@ -66,7 +66,7 @@ async def measure(choices: int, save_dir: str) -> list[float]:
                 assert len(pressed) == pressed_before + 1, "the confirm key never arrived"
                 assert len(written) == i + 1, f"choice {i} was not saved ({app.screen})"
     finally:
-        SaveLog.append = original  # type: ignore[method-assign]
+        SaveLog.append = original  # type: ignore[method-assign]  # put back as it was
     return [(w - p) * 1000 for p, w in zip(pressed, written, strict=True)]
 
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ptyrun import compiled_env, median, run_until
+from ptyrun import Run, compiled_env, median, run_until
 
 HERE = Path(__file__).resolve().parent
 SAVE = HERE / "out" / "save-10k.jsonl"
@@ -26,7 +26,7 @@ SAVE = HERE / "out" / "save-10k.jsonl"
 ENV = compiled_env()
 
 
-def run_until_env(argv: list[str], text: str):  # noqa: ANN201
+def run_until_env(argv: list[str], text: str) -> Run:
     return run_until(argv, text, env=ENV)
 
 

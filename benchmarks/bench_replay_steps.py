@@ -31,7 +31,12 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -66,6 +71,7 @@ def generate(path: Path, size: int, kind: str) -> Path:
         for number in range(CARDS):
             commit(session.deal())
             card = session.current_card
+            assert card is not None
             values = list(card.values)
             choices = size if kind == "changes" and number == 0 else 2
             for i in range(choices):
@@ -84,7 +90,7 @@ def generate(path: Path, size: int, kind: str) -> Path:
     return path
 
 
-async def timed(pilot, action: Callable[[], object]) -> tuple[float, float]:  # noqa: ANN001
+async def timed(pilot: Pilot[None], action: Callable[[], object]) -> tuple[float, float]:
     """CPU and wall milliseconds from the action until the app is idle again."""
     cpu, wall = time.process_time(), time.perf_counter()
     action()
@@ -96,7 +102,7 @@ Times = dict[str, list[tuple[float, float]]]
 
 
 async def measure(path: Path, moves: int) -> tuple[float, Times]:
-    from goedwerk_tui.ui.screens.replay import replay_app
+    from goedwerk_tui.ui.screens.replay import ReplayScreen, replay_app
 
     start = time.perf_counter()
     app = replay_app([path], "nl", Path(tempfile.mkdtemp(prefix="goedwerk-bench-")))
@@ -106,9 +112,11 @@ async def measure(path: Path, moves: int) -> tuple[float, Times]:
         await pilot.pause()
         opened = time.perf_counter() - start
         screen = app.screen
-        run: Callable[[Callable[[], object]], Awaitable[tuple[float, float]]] = lambda a: timed(  # noqa: E731
-            pilot, a
-        )
+        assert isinstance(screen, ReplayScreen)
+
+        def run(action: Callable[[], object]) -> Awaitable[tuple[float, float]]:
+            return timed(pilot, action)
+
         for _ in range(moves):
             times["baseline"].append(await run(screen.refresh))
         screen.jump(0, to_end=False)
@@ -119,7 +127,7 @@ async def measure(path: Path, moves: int) -> tuple[float, Times]:
         for _ in range(moves):  # ...and back from its end, every change behind
             times["back"].append(await run(screen.action_back))
         for i in range(moves):
-            times["jump"].append(await run(lambda i=i: screen.jump(i % CARDS, to_end=True)))
+            times["jump"].append(await run(partial(screen.jump, i % CARDS, to_end=True)))
             times["jump"].append(await run(screen.action_next_card))
             times["jump"].append(await run(screen.action_previous_card))
     return opened, times

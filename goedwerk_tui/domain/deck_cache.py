@@ -22,8 +22,9 @@ from typing import Any
 
 from goedwerk_tui import __version__
 from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.errors import SnapshotError
 from goedwerk_tui.domain.files import read_regular_file
-from goedwerk_tui.domain.snapshot import SnapshotError, deck_from_data, deck_to_data
+from goedwerk_tui.domain.snapshot import deck_from_data, deck_to_data
 
 CACHE_FORMAT = "goedwerk-deck-cache/1"
 MAX_CACHED_DECK_BYTES = 1024 * 1024

@@ -37,11 +37,14 @@ from goedwerk_tui.domain.messages import Message
 
 try:  # the C parser is several times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
+
+    _WITH_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same API, in Python
 
+    _WITH_LIBYAML = False
+
 MAX_FILE_BYTES = 16 * 1024 * 1024
-_WITH_LIBYAML = _Loader is not yaml.SafeLoader
 # Without libyaml (whose parser stops at 1,000 levels) PyYAML's composer recursed and
 # ran out of stack on deep nesting; ours does not recurse, so it stops itself.
 _MAX_DEPTH = 1000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -12,14 +12,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.messages import say
-from goedwerk_tui.domain.savelog import SaveError
-from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED, RuleError
+from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED
 from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.hangup import watch_terminal
 from goedwerk_tui.ui.localize import localized
 
+P = ParamSpec("P")
 R = TypeVar("R")
 
 HIGH_CONTRAST = Theme(
@@ -113,14 +114,14 @@ class GoedWerkApp(App[None]):
         screen: Screen[Any] = localized(phase_screen_class(self.game.session.phase), self.lang)()
         return screen
 
-    def act(self, intent: Callable[..., R], *args: Any) -> R | None:
+    def act(self, intent: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         """Run a game intent; a refusal or a failed save is shown, never raised.
 
         Afterwards every notice the game has for the facilitator (a save re-created,
         say) is shown, whether the intent succeeded or not.
         """
         try:
-            return intent(*args)
+            return intent(*args, **kwargs)
         except RuleError as exc:
             self.notify(exc.message(self.lang), severity="warning", markup=False)
         except SaveError as exc:

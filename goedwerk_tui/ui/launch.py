@@ -18,16 +18,16 @@ from goedwerk_tui.domain.savelog import Clock, utc_now
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the app is imported when it is built, not when this module is
     from goedwerk_tui.ui.app import GoedWerkApp
 
 
-def build_app(  # noqa: ANN201 - returns a localized subclass of GoedWerkApp
+def build_app(
     args: argparse.Namespace,
     lang: str | None,
     save_dir: str | None,
     clock: Clock = utc_now,
-):
+) -> GoedWerkApp:
     """The app for these arguments (also used by tests).
 
     Raises a GoedwerkError (CommandError, SaveError, RuleError) that ``cli.main`` says
@@ -97,9 +97,9 @@ def _play_app(
     return app
 
 
-def _session_app(  # noqa: ANN202 - a localized subclass of GoedWerkApp
+def _session_app(
     args: argparse.Namespace, command: str, lang: str | None, folder: Path, clock: Clock
-):
+) -> GoedWerkApp:
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 

@@ -16,11 +16,18 @@ from textual.dom import DOMNode
 
 from goedwerk_tui.i18n import CATALOGUES, t
 
-N = TypeVar("N", bound=type[DOMNode])
+D = TypeVar("D", bound=DOMNode)
+
+
+def localized(cls: type[D], lang: str) -> type[D]:
+    """A subclass of ``cls`` whose footer labels are in ``lang`` (made once per pair)."""
+    made = _localized(cls, lang)
+    assert issubclass(made, cls)  # always true: it is made from cls; tells mypy so
+    return made
 
 
 @cache
-def localized(cls: N, lang: str) -> N:
+def _localized(cls: type[DOMNode], lang: str) -> type[DOMNode]:
     bindings = []
     messages = CATALOGUES[lang]
     own = [b for base in reversed(cls.__mro__) for b in base.__dict__.get("BINDINGS", [])]
@@ -39,5 +46,5 @@ def localized(cls: N, lang: str) -> N:
             )
         )
     namespace = {"BINDINGS": bindings, "__module__": cls.__module__}
-    # type() makes a subclass of cls, which mypy sees only as a ``type``
-    return type(cls.__name__, (cls,), namespace)  # type: ignore[return-value]  # see above
+    made: type = type(cls.__name__, (cls,), namespace)
+    return made

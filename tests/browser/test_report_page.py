@@ -16,13 +16,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.report.command import run_report
 from tests.golden.sessions import debrief_deck, golden_saves, local_zone, ticking_clock
+
+if TYPE_CHECKING:  # imported when the tests run, so that they can skip without it
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -56,7 +59,7 @@ def _missing() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     missing = _missing()
     if missing is not None:
         if os.environ.get("CI") == "true":
@@ -98,7 +101,9 @@ def _six_long_names(folder: Path) -> Path:
 
 
 @pytest.fixture(params=[(r, w) for r in REPORTS for w in WIDTHS], ids=lambda p: f"{p[0]}-{p[1]}px")
-def page(request: pytest.FixtureRequest, browser: Any, reports: dict[str, Path]) -> Iterator[Any]:
+def page(
+    request: pytest.FixtureRequest, browser: Browser, reports: dict[str, Path]
+) -> Iterator[Page]:
     name, width = request.param
     tab = browser.new_page(viewport={"width": width, "height": 900})
     tab.goto(reports[name].as_uri())
@@ -106,7 +111,7 @@ def page(request: pytest.FixtureRequest, browser: Any, reports: dict[str, Path])
     tab.close()
 
 
-def test_no_serious_accessibility_violation(page: Any) -> None:
+def test_no_serious_accessibility_violation(page: Page) -> None:
     page.add_script_tag(content=AXE.read_text("utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
@@ -118,7 +123,7 @@ def test_no_serious_accessibility_violation(page: Any) -> None:
     assert result["testEngine"]["version"] == "4.14.1"
 
 
-def test_the_page_does_not_scroll_sideways(page: Any) -> None:
+def test_the_page_does_not_scroll_sideways(page: Page) -> None:
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]"
     )
@@ -133,7 +138,7 @@ DOTS = """() => [...document.querySelectorAll('svg')].filter(s => s.querySelecto
   }))"""
 
 
-def test_every_dot_is_drawn_on_the_tick_of_its_stance(page: Any) -> None:
+def test_every_dot_is_drawn_on_the_tick_of_its_stance(page: Page) -> None:
     charts = page.evaluate(DOTS)
     assert charts and all(charts)
     for dots in charts:
@@ -155,7 +160,7 @@ LABELS = """() => [...document.querySelectorAll('svg')].flatMap(svg => {
 })"""
 
 
-def test_chart_labels_are_at_least_12px_and_inside_their_chart(page: Any) -> None:
+def test_chart_labels_are_at_least_12px_and_inside_their_chart(page: Page) -> None:
     labels = page.evaluate(LABELS)
     assert len(labels) > 20
     for text, size, left_room, right_room in labels:

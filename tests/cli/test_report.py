@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -31,7 +32,7 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 UPDATE = os.environ.get("GOEDWERK_UPDATE_GOLDEN") == "1"
 
 
-def events(path: Path) -> list[dict[str, object]]:
+def events(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
 
@@ -286,7 +287,7 @@ def test_escape_sequences_in_a_save_never_reach_the_report(
 ) -> None:
     items = events(saves[0])
     header = items[0]
-    header["teams"][0]["name"] = HOSTILE_NAME  # type: ignore[index]
+    header["teams"][0]["name"] = HOSTILE_NAME
     for event in items:
         if event["event"] == "note_added":
             event["text"] = HOSTILE_NOTE

@@ -112,12 +112,14 @@ def test_csv_file_starts_with_a_byte_order_mark_for_spreadsheets(
 def test_xlsx_has_the_csv_rows_typed_with_a_bold_frozen_header(
     saves: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
+    pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
+    from openpyxl import load_workbook
+
     target = tmp_path / "nabespreking.xlsx"
     result = goedwerk("report", str(saves[0]), "--format", "xlsx", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"goedwerk: nabespreking geschreven naar {target}\n"
-    book = openpyxl.load_workbook(target)
+    book = load_workbook(target)
     [sheet] = book.worksheets
     assert sheet.freeze_panes == "A2"
     cells = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -183,12 +185,11 @@ def test_a_lone_surrogate_in_a_save_is_shown_not_a_traceback(
     result = goedwerk("report", str(saves[0]), "-o", str(target))
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     if fmt == "xlsx":
-        openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
-        cells = [
-            c
-            for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True)
-            for c in row
-        ]
+        pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
+        from openpyxl import load_workbook
+
+        [sheet] = load_workbook(target).worksheets
+        cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
         assert "half \\ud800 en \\uffff" in cells
     else:  # a visible escape: a backslash, then "ud800"; Markdown and JSON escape the backslash
         shown = "half \\\\ud800 en" if fmt in ("md", "json") else "half \\ud800 en"

@@ -8,26 +8,31 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from goedwerk_tui.cli import build_parser
+from goedwerk_tui.ui.app import GoedWerkApp
 from goedwerk_tui.ui.launch import build_app
 from goedwerk_tui.ui.screens.new_session import NewSessionScreen
 
 
-def screen_text(app: Any, width: int = 120) -> str:
+def screen_text(app: App[Any], width: int = 120) -> str:
     """The text of every Static and Button on the current screen, as a user reads it."""
     from rich.console import Console
-    from textual.widgets import Button
+    from textual.widgets import Button, Static
 
     with open(os.devnull, "w", encoding="utf-8") as sink:
         console = Console(width=width, record=True, file=sink)
         for widget in app.screen.query("Static, Button"):
-            console.print(widget.label if isinstance(widget, Button) else widget.content)
+            if isinstance(widget, Button):
+                console.print(widget.label)
+            elif isinstance(widget, Static):
+                console.print(widget.content)
         return console.export_text()
 
 
-def footer_keys(app: Any) -> dict[str, str]:
+def footer_keys(app: App[Any]) -> dict[str, str]:
     """The keys the footer shows on the current screen: key -> what it displays."""
     return {
         key: active.binding.key_display or key
@@ -55,7 +60,7 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
 
-def app_for(argv: list[str], save_dir: Path, clock: FakeClock | None = None) -> Any:
+def app_for(argv: list[str], save_dir: Path, clock: FakeClock | None = None) -> GoedWerkApp:
     args = build_parser().parse_args(argv)
     return build_app(
         args, getattr(args, "sub_lang", None) or args.lang, str(save_dir), clock or FakeClock()
@@ -68,7 +73,7 @@ def save_lines(save_dir: Path) -> list[dict[str, Any]]:
 
 
 async def choose(
-    pilot: Pilot[Any],
+    pilot: Pilot[None],
     team_number: int,
     *,
     steps: int = 0,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
-from tests.conftest import DECKS
+from tests.conftest import DECKS, present
 from tests.tui.helpers import FakeClock
 
 
@@ -15,7 +15,7 @@ def played_save(folder: Path, teams: tuple[str, ...] = ("Rood", "Blauw")) -> Pat
     clock = FakeClock()
     deck = load_deck(DECKS / "goed-werk-openbaar-bestuur.yaml")
     game = Game.new(deck, list(teams), save_dir=folder, cards=2, clock=clock)
-    card = game.session.current_card
+    card = present(game.session.current_card)
     clock.advance(20)
     game.record_choice("t1", -1, "A", [card.values[0]], [], "Eerst dit")
     clock.advance(20)

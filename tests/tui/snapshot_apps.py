@@ -7,13 +7,17 @@ save's file name, so a path shown on screen is the same in every run.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.ui.app import GoedWerkApp
 from tests.conftest import DECKS
 from tests.tui.helpers import FakeClock, app_for
 
@@ -21,14 +25,28 @@ PLAY = ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw
 SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
 
 
+class SnapCompare(Protocol):
+    """pytest-textual-snapshot's ``snap_compare`` fixture, as these tests call it (the
+    plugin ships no type information and declares the fixture narrower than it is)."""
+
+    def __call__(
+        self,
+        app: App[None],
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[None]], Awaitable[object] | None] | None = None,
+    ) -> bool: ...
+
+
 def stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("secrets.token_hex", lambda n=8: "0" * (2 * n))
 
 
-def quiet_app(argv: list[str]) -> Any:
+def quiet_app(argv: list[str]) -> GoedWerkApp:
     app = app_for(argv, Path("saves"))
-    app.notify = lambda *args, **kwargs: None  # toasts come and go; keep the screen stable
+    # toasts come and go; keep the screen stable
+    app.notify = lambda *args, **kwargs: None  # type: ignore[method-assign]  # a test double
     return app
 
 

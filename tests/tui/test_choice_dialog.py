@@ -11,6 +11,7 @@ from goedwerk_tui.ui.screens.note import NoteScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.widgets.option_picker import OptionPicker
 from goedwerk_tui.ui.widgets.value_picker import ValuePicker
+from tests.conftest import present
 from tests.tui.helpers import app_for, choose, footer_keys, keys, save_lines, screen_text
 
 DECK = "goed-werk-openbaar-bestuur"
@@ -22,7 +23,7 @@ async def test_the_dialog_shows_the_card_the_options_text_and_the_poles_names(
 ) -> None:
     app = app_for(TWO, saves_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        card = app.game.session.current_card
+        card = present(app.game.session.current_card)
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
@@ -73,7 +74,7 @@ async def test_esc_on_a_changed_draft_asks_before_discarding(saves_dir: Path) ->
         await pilot.press("escape", "enter")  # discard
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.game.session.current.choices == {}
+        assert present(app.game.session.current).choices == {}
 
 
 async def test_card_screen_footer_counts_the_real_teams_and_says_the_card_number_once(
@@ -96,7 +97,7 @@ async def test_the_reveal_shows_the_chosen_options_text_and_stays_visible_under_
 ) -> None:
     app = app_for(TWO, saves_dir)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        card = app.game.session.current_card
+        card = present(app.game.session.current_card)
         await choose(pilot, 1, option="B", pole_a=1)
         await choose(pilot, 2, option="B", pole_b=1)
         await pilot.press("r")

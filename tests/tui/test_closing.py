@@ -4,18 +4,21 @@ facilitator can go back to the cards while they remain."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
 from goedwerk_tui.ui.screens.confirm import ConfirmScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
+from tests.conftest import present
 from tests.tui.helpers import app_for, choose, footer_keys, keys, save_lines, screen_text
 
 DECK = "goed-werk-openbaar-bestuur"
 
 
-async def play_to_closing(pilot: Any) -> None:
+async def play_to_closing(pilot: Pilot[None]) -> None:
     """Both teams choose on the first card, reveal, then stop dealing (confirmed)."""
     await choose(pilot, 1, option="A", pole_a=1)
     await choose(pilot, 2, option="B", pole_b=1)
@@ -57,7 +60,8 @@ async def test_each_label_says_whether_its_action_is_recorded(saves_dir: Path) -
         await play_to_closing(pilot)
         await pilot.press(*keys("Plan"), "enter")  # Enter records A's and moves on to B
         await pilot.pause()
-        assert app.screen.focused.id == "action-t2"
+        focused = app.screen.focused
+        assert focused is not None and focused.id == "action-t2"
         shown = screen_text(app)
         assert "✓ vastgelegd" in shown and "nog niet vastgelegd" not in shown
         await pilot.press(*keys("Idee"))
@@ -92,7 +96,8 @@ async def test_q_types_into_the_field_and_ctrl_q_quits_keeping_what_was_typed(
         await play_to_closing(pilot)
         await pilot.press(*keys("quiz"))
         await pilot.pause()
-        assert app.is_running and app.screen.focused.value == "quiz"
+        focused = app.screen.focused
+        assert app.is_running and isinstance(focused, Input) and focused.value == "quiz"
         assert footer_keys(app)["ctrl+q"] == "^q"  # the footer shows how to quit
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -112,11 +117,13 @@ async def test_esc_goes_back_to_the_cards_while_cards_remain_and_no_action_is_re
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ClosingScreen) and app.screen.focused.value == "half"
+        focused = app.screen.focused
+        assert isinstance(app.screen, ClosingScreen)
+        assert isinstance(focused, Input) and focused.value == "half"
         await pilot.press("escape", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.game.session.current.number == 2
+        assert present(app.game.session.current).number == 2
         await choose(pilot, 1, option="A", pole_a=1)
         await choose(pilot, 2, option="A", pole_a=1)
         await pilot.press("r")

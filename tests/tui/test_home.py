@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select
 
+from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.save_index import list_saves
+from goedwerk_tui.domain.replay_steps import ReplayIndex
+from goedwerk_tui.domain.save_index import SaveSummary, list_saves
 from goedwerk_tui.ui.screens.help import HelpScreen
-from goedwerk_tui.ui.screens.home import HomeScreen, NewSessionScreen, SavePickerScreen
+from goedwerk_tui.ui.screens.home import HomeScreen, SavePickerScreen
+from goedwerk_tui.ui.screens.new_session import NewSessionScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.replay import ReplayScreen
 from tests.conftest import DECKS
@@ -197,7 +200,7 @@ async def test_the_save_lists_are_read_in_a_worker(
     played_save(saves_dir)
     release = threading.Event()
 
-    def slow_list(folder: Path, *, unfinished: bool):  # noqa: ANN202
+    def slow_list(folder: Path, *, unfinished: bool) -> list[SaveSummary]:
         assert release.wait(10)  # a slow disk: the UI loop must not wait for this
         return list_saves(folder, unfinished=unfinished)
 
@@ -237,7 +240,7 @@ async def test_a_long_save_is_opened_for_debrief_in_a_worker(
     release = threading.Event()
     load = replay.load_replay
 
-    def slow_load(paths: list[Path]):  # noqa: ANN202
+    def slow_load(paths: list[Path]) -> tuple[Debrief, ReplayIndex]:
         assert release.wait(10)  # seconds for a save of 100,000 events
         return load(paths)
 

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
+
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.text import UNSAFE_CHARS
@@ -35,7 +37,7 @@ def unfinished_save(folder: Path) -> tuple[Path, int]:
     return game.path, 4
 
 
-def record_toasts(app: Any) -> list[str]:
+def record_toasts(app: App[None]) -> list[str]:
     """Every notification the app shows (still shown: the real notify is called)."""
     shown: list[str] = []
     notify = app.notify
@@ -44,7 +46,7 @@ def record_toasts(app: Any) -> list[str]:
         shown.append(message)
         notify(message, **kwargs)
 
-    app.notify = recording
+    app.notify = recording  # type: ignore[method-assign]  # a test double around the real one
     return shown
 
 

@@ -15,17 +15,27 @@ import json
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
-from textual.widgets import OptionList
+from textual.app import App
+from textual.pilot import Pilot
+from textual.visual import VisualType
+from textual.widgets import Input, OptionList
 
 from goedwerk_tui.deck_source import open_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.ui.screens.home import HomeScreen, SavePickerScreen
 from goedwerk_tui.ui.screens.replay import OverviewScreen, ReplayScreen
+from tests.conftest import present
 from tests.tui.helpers import app_for, choose, keys
 from tests.tui.sessions import played_save
+
+
+def plain(prompt: VisualType) -> str:
+    """The text of an option's prompt, which goedwerk always makes a rich ``Text``."""
+    assert isinstance(prompt, Text)
+    return prompt.plain
+
 
 CLOSE = "[/]"
 CLICK = "[@click=app.quit]KLIK[/]"
@@ -67,7 +77,7 @@ _TEXT = re.compile(r"<text ([^>]*)>([^<]*)</text>")
 _ATTR = re.compile(r'x="([\d.]+)"[^>]*-line-(\d+)\)')
 
 
-def terminal_lines(app: Any) -> list[str]:
+def terminal_lines(app: App[None]) -> list[str]:
     """The screen as the terminal shows it, line by line (read from a screenshot)."""
     svg = app.export_screenshot()
     cells: dict[int, dict[int, str]] = defaultdict(dict)
@@ -84,18 +94,18 @@ def terminal_lines(app: Any) -> list[str]:
     ]
 
 
-def on_screen(app: Any) -> str:
+def on_screen(app: App[None]) -> str:
     return "\n".join(terminal_lines(app))
 
 
-def assert_literal(app: Any, *texts: str) -> None:
+def assert_literal(app: App[None], *texts: str) -> None:
     screen = on_screen(app)
     for text in texts:
         assert text in screen, f"{text!r} not shown literally on {app.screen}:\n{screen}"
     assert "\x1b" not in screen and "\u202e" not in screen
 
 
-async def click_on(pilot: Any, text: str, above: str = "") -> None:
+async def click_on(pilot: Pilot[None], text: str, above: str = "") -> None:
     """Click where ``text`` is on the screen: markup would have made it an action.
 
     With ``above``: the ``text`` on the line just above the one showing ``above``.
@@ -116,7 +126,7 @@ def hostile_saves(folder: Path, deck_path: Path) -> tuple[Path, Path, Path]:
     team names hold terminal escape sequences (the reader accepts them)."""
     deck = open_deck(str(deck_path))
     game = Game.new(deck, list(TEAMS), save_dir=folder, cards=1)
-    card = game.session.current_card
+    card = present(game.session.current_card)
     for team in ("t1", "t2", "t3"):
         game.record_choice(team, -1, "B", [card.values[0]], [], RATIONALE)
     game.reveal()
@@ -158,7 +168,7 @@ async def test_the_save_lists_replay_overview_and_help_show_hostile_text_literal
         await pilot.press("escape", "down", "enter")  # debrief
         await app.workers.wait_for_complete()
         await pilot.pause()
-        prompts = [o.prompt.plain for o in app.screen.query_one(OptionList).options]
+        prompts = [plain(o.prompt) for o in app.screen.query_one(OptionList).options]
         assert len(prompts) == 2 and all(", ".join(TEAMS) in p for p in prompts)
         await click_on(pilot, "KLIK", above=finished.name)  # a click opens the save, no more
         await app.workers.wait_for_complete()
@@ -172,7 +182,7 @@ async def test_the_save_lists_replay_overview_and_help_show_hostile_text_literal
         await click_on(pilot, "KLIK")
         rounds = app.screen.query_one("#rounds", OptionList)
         assert rounds.display  # a wide screen shows the card list from the start
-        assert [o.prompt.plain for o in rounds.options] == ["1. Kaart [/] een"]
+        assert [plain(o.prompt) for o in rounds.options] == ["1. Kaart [/] een"]
         await pilot.press("escape", "question_mark")  # the list closes, the keys show
         await pilot.pause()
         assert "kaartenlijst" in on_screen(app)
@@ -200,8 +210,8 @@ async def test_play_from_the_form_to_the_summary_shows_hostile_text_literally(
         await pilot.press("enter")  # new session; the Teams field has focus
         await pilot.pause()
         await pilot.press("ctrl+u", *keys(", ".join(TEAMS)))
-        app.screen.query_one("#deck-path").value = str(deck_path)
-        app.screen.query_one("#cards").value = "1"
+        app.screen.query_one("#deck-path", Input).value = str(deck_path)
+        app.screen.query_one("#cards", Input).value = "1"
         await pilot.press("question_mark", "enter")  # '?' types; Enter starts
         await pilot.pause()
         assert [t.name for t in app.game.session.teams] == [CLOSE, CLICK, HIDDEN + "?"]
@@ -215,7 +225,7 @@ async def test_play_from_the_form_to_the_summary_shows_hostile_text_literally(
         await pilot.pause()
         for team in (1, 2, 3):
             await choose(pilot, team, steps=-1, option="B", pole_a=1, rationale=RATIONALE)
-        assert len(app.game.session.current.choices) == 3
+        assert len(present(app.game.session.current).choices) == 3
         await pilot.press("r")
         await pilot.pause()
         assert_literal(app, CLOSE, CLICK, "[Rood]?", "Omdat " + LINK, BOLD)
@@ -224,7 +234,7 @@ async def test_play_from_the_form_to_the_summary_shows_hostile_text_literally(
         await pilot.pause()
         await pilot.press(*keys(NOTE), "enter")
         await pilot.pause()
-        assert app.game.session.current.notes == [NOTE]
+        assert present(app.game.session.current).notes == [NOTE]
         await pilot.press("question_mark")
         await pilot.pause()
         await pilot.press("escape", "n")  # the last card: to the closing step

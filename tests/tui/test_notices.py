@@ -18,7 +18,7 @@ async def test_a_notice_from_the_game_is_shown_after_the_next_intent(saves_dir: 
     app = app_for(["play", DECK, "--team", "A", "--team", "B", "--cards", "1"], saves_dir)
     shown: list[tuple[str, dict[str, Any]]] = []
     async with app.run_test(size=(100, 30)) as pilot:
-        app.notify = lambda message, **kw: shown.append((message, kw))  # type: ignore[method-assign]
+        app.notify = lambda message, **kw: shown.append((message, kw))  # type: ignore[method-assign]  # a test double
         app.game.path.unlink()  # rm of the save mid-session: the next intent writes it again
         recreated = SaveError("save.recreated", path=str(app.game.path)).message("nl")
         await choose(pilot, 1, option="A", pole_a=1)
@@ -37,7 +37,7 @@ async def test_a_deck_over_the_card_cap_says_so_when_the_session_opens(
     monkeypatch.setattr("goedwerk_tui.domain.game.MAX_CARDS_PER_SESSION", 3)
     app = app_for(["play", DECK, "--team", "A"], saves_dir)
     shown: list[str] = []
-    app.notify = lambda message, **kw: shown.append(message)  # type: ignore[method-assign]
+    app.notify = lambda message, **kw: shown.append(message)  # type: ignore[method-assign]  # a test double
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert len(app.game.session.cards) == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from goedwerk_tui.ui.app import GoedWerkApp
 from goedwerk_tui.ui.screens.closing import ClosingScreen
 from tests.tui.helpers import app_for, choose
 
@@ -11,7 +12,7 @@ ARGV = ["play", "--team", "Rood", "--team", "Blauw", "--cards", "1"]
 TEXTUAL_ENGLISH = {"Theme", "Quit", "Keys", "Screenshot", "Maximize", "Minimize"}
 
 
-def commands(app) -> dict[str, str]:  # noqa: ANN001
+def commands(app: GoedWerkApp) -> dict[str, str]:
     found = list(app.get_system_commands(app.screen))
     titles = [c.title for c in found]
     assert len(titles) == len(set(titles)), titles  # each action once

@@ -11,6 +11,7 @@ from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
 from goedwerk_tui.ui.screens.confirm import ConfirmScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.reveal import RevealScreen
+from tests.conftest import present
 from tests.tui.helpers import FakeClock, app_for, choose, keys, save_lines, screen_text
 
 DECK = "goed-werk-openbaar-bestuur"
@@ -126,7 +127,7 @@ async def test_resume_after_a_kill_in_the_middle_of_a_round(saves_dir: Path) -> 
     async with resumed.run_test(size=(100, 30)) as pilot:
         assert isinstance(resumed.screen, PlayScreen)
         session = resumed.game.session
-        assert session.current.choices["t1"].rationale == "Eerste keuze"
+        assert present(session.current).choices["t1"].rationale == "Eerste keuze"
         assert session.waiting_for() == ["t2"]
         await choose(pilot, 2, steps=-1, option="B", pole_a=1)
         await pilot.press("r")
@@ -173,6 +174,7 @@ async def test_timer_counts_down_warns_and_never_takes_the_choice_away(saves_dir
     )
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
+        assert isinstance(screen, PlayScreen)
         assert "Tijd: 1:30" in screen_text(app)
         clock.advance(70)
         screen.refresh_status()
@@ -187,7 +189,7 @@ async def test_timer_counts_down_warns_and_never_takes_the_choice_away(saves_dir
         await pilot.press("escape")  # nothing changed: closes without asking
         await pilot.pause()
         await choose(pilot, 1, option="A", pole_a=1)
-        assert "t1" in app.game.session.current.choices
+        assert "t1" in present(app.game.session.current).choices
 
 
 async def test_english_on_request(saves_dir: Path) -> None:
@@ -212,7 +214,7 @@ async def test_english_on_request(saves_dir: Path) -> None:
 async def test_skip_a_card_and_stop_early_with_a_confirmation(saves_dir: Path) -> None:
     app = app_for(["play", DECK, "--team", "Rood", "--team", "Blauw", "--cards", "3"], saves_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        first = app.game.session.current.card_id
+        first = present(app.game.session.current).card_id
         await pilot.press("s")  # asks first; Esc keeps the card
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -220,11 +222,11 @@ async def test_skip_a_card_and_stop_early_with_a_confirmation(saves_dir: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.game.session.current.card_id == first
+        assert present(app.game.session.current).card_id == first
         await pilot.press("s", "enter")  # Enter = yes
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.game.session.current.card_id != first
+        assert present(app.game.session.current).card_id != first
         await pilot.press("e")  # asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -3,15 +3,15 @@ resume command works when copied as is, from any folder."""
 
 from __future__ import annotations
 
+import argparse
 import shlex
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from textual import events
+from textual.app import App
 
 from goedwerk_tui.ui import launch as launch_module
 from goedwerk_tui.ui.launch import launch
@@ -21,7 +21,7 @@ from tests.tui.sessions import played_save
 DECK = "goed-werk-openbaar-bestuur"
 
 
-def press_at_once(app: Any, *keys: str) -> None:
+def press_at_once(app: App[None], *keys: str) -> None:
     """Queue the keys together, as the terminal delivers keys typed quickly: the app
     gets no chance to act on the first before the next is queued (``pilot.press``
     waits in between, so it cannot show this)."""
@@ -53,7 +53,7 @@ def test_printed_resume_command_is_absolute_and_runs_from_another_folder(
     app = app_for(["play", DECK, "--team", "A", "--cards", "1"], Path("relative saves"))
     monkeypatch.setattr(launch_module, "build_app", lambda *args: app)
     monkeypatch.setattr(app, "run", lambda: None)  # the user quits at once
-    assert launch(SimpleNamespace(), None, None) == 0
+    assert launch(argparse.Namespace(), None, None) == 0
     app.game.close()
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("goedwerk: Alles is opgeslagen. Verder spelen: ")
@@ -78,7 +78,7 @@ def test_quitting_a_finished_session_prints_its_debrief_command(
     game = app.game
     game.stop_dealing()
     game.end()
-    assert launch(SimpleNamespace(), None, None) == 0
+    assert launch(argparse.Namespace(), None, None) == 0
     game.close()
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("goedwerk: Sessie afgerond en opgeslagen. Nabespreken: ")

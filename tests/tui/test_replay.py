@@ -7,16 +7,18 @@ import os
 from pathlib import Path
 
 from rich.console import Console
+from textual.app import App
 from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static
 
 from goedwerk_tui.ui.screens.help import HelpScreen
 from goedwerk_tui.ui.screens.replay import OverviewScreen, ReplayScreen
+from tests.conftest import present
 from tests.tui.helpers import app_for, screen_text
 from tests.tui.sessions import played_save
 
 
-def shown(app) -> str:  # noqa: ANN001
+def shown(app: App[None]) -> str:
     return screen_text(app, 120)
 
 
@@ -90,7 +92,7 @@ async def test_a_torn_save_opens_with_a_clear_warning(tmp_path: Path) -> None:
         handle.write('{"seq": 40, "ts": "20')  # the program died while writing
     app = app_for(["replay", str(save)], tmp_path)
     warnings: list[str] = []
-    app.notify = lambda message, **kwargs: warnings.append(message)
+    app.notify = lambda message, **kwargs: warnings.append(message)  # type: ignore[method-assign]  # a test double
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
@@ -123,7 +125,7 @@ def rendered_lines(static: Static) -> list[str]:
         return console.export_text().splitlines()
 
 
-def on_screen(app) -> str:  # noqa: ANN001
+def on_screen(app: App[None]) -> str:
     """What the terminal shows right now (the rendered screen, not the widgets' text)."""
     return html.unescape(app.export_screenshot()).replace("\xa0", " ")
 
@@ -168,7 +170,7 @@ async def test_the_card_list_opens_with_focus_and_marks_skipped_cards(tmp_path: 
         assert labels[1].endswith("(overgeslagen)") and "overgeslagen" not in labels[0]
         await pilot.press("down", "enter")  # pick the skipped card
         await pilot.pause()
-        assert app.screen.round_index == 1
+        assert isinstance(app.screen, ReplayScreen) and app.screen.round_index == 1
         assert "(overgeslagen)" in screen_text(app, 76).splitlines()[0]  # in its title too
         await pilot.press("escape")
         assert rounds.display is False and app.focused is app.screen.query_one("#replay-scroll")
@@ -247,7 +249,7 @@ def one_card_save(folder: Path) -> Path:
 
     deck = load_deck(DECKS / "goed-werk-openbaar-bestuur.yaml")
     game = Game.new(deck, ["Rood", "Blauw"], save_dir=folder, cards=1)
-    card = game.session.current_card
+    card = present(game.session.current_card)
     game.record_choice("t1", 0, "A", [card.values[0]], [], "")
     game.record_choice("t2", 1, "B", [], [card.values[1]], "")
     game.reveal()

@@ -7,13 +7,12 @@ Update after an intended change with: pytest tests/tui/ -k snapshot --snapshot-u
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.tui.helpers import open_form
 from tests.tui.sessions import played_save
-from tests.tui.snapshot_apps import SIZES, quiet_app, stable
+from tests.tui.snapshot_apps import SIZES, SnapCompare, quiet_app, stable
 
 size = pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
 
@@ -30,20 +29,20 @@ def save(tmp_path: Path) -> Path:
 
 
 @size
-def test_home_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+def test_home_screen(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     """`goedwerk` without a command: new session, resume, debrief; the first highlighted."""
     assert snap_compare(quiet_app([]), terminal_size=size)
 
 
 @size
-def test_new_session_form(snap_compare: Any, size: tuple[int, int]) -> None:
+def test_new_session_form(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     """Enter on "Nieuwe sessie": the form, its first field focused with a visible text row,
     once its worker has read the decks."""
     assert snap_compare(quiet_app([]), run_before=open_form, terminal_size=size)
 
 
 @size
-def test_replay_screen(snap_compare: Any, save: Path, size: tuple[int, int]) -> None:
+def test_replay_screen(snap_compare: SnapCompare, save: Path, size: tuple[int, int]) -> None:
     """`goedwerk replay SAVE` after one step →: the first choice on the axis, with its
     values and rationale."""
     app = quiet_app(["replay", str(save)])
@@ -51,7 +50,7 @@ def test_replay_screen(snap_compare: Any, save: Path, size: tuple[int, int]) -> 
 
 
 @size
-def test_replay_overview(snap_compare: Any, save: Path, size: tuple[int, int]) -> None:
+def test_replay_overview(snap_compare: SnapCompare, save: Path, size: tuple[int, int]) -> None:
     """o in the replay: how each team leaned per tension field, values, the cards where
     teams were furthest apart, and the actions."""
     app = quiet_app(["replay", str(save)])

@@ -4,7 +4,6 @@ limit is cut silently with a visible note, and no control character gets in."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -72,7 +71,7 @@ async def test_the_rationale_is_a_text_field_cut_at_500_with_the_note_shown(
     args = ["play", "goed-werk-openbaar-bestuur", "--team", "A", "--team", "B", "--cards", "1"]
     app = app_for(args, saves_dir)
     bells: list[int] = []
-    app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+    app.bell = lambda: bells.append(1)  # type: ignore[method-assign]  # a test double
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         await pilot.pause()
@@ -85,7 +84,7 @@ async def test_the_rationale_is_a_text_field_cut_at_500_with_the_note_shown(
         assert bells == []
 
 
-def paste_with_esc_as_the_terminal_delivers_it(app: Any) -> None:
+def paste_with_esc_as_the_terminal_delivers_it(app: App[None]) -> None:
     """What Textual's parser makes of the bracketed paste ``voor ESC TAB na LF end``:
     everything after the ESC as key presses (the ESC as "^"), then the Paste with the
     text before the ESC, all from one read of the terminal."""

@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from goedwerk_tui.domain.events import Event
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import read_save
 
 
-def choose(game: Game, team: str, rationale: str = "Omdat het moet.") -> dict[str, Any]:
+def choose(game: Game, team: str, rationale: str = "Omdat het moet.") -> Event:
     card = game.session.current_card
     assert card is not None
     return game.record_choice(team, -1, "A", [card.values[0]], [], rationale)

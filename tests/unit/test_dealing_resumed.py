@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.errors import RuleError
 from goedwerk_tui.domain.events import kind_of
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.savelog import read_save
-from goedwerk_tui.domain.session import CHOOSING, CLOSING, RuleError
-from tests.conftest import DECKS
+from goedwerk_tui.domain.session import CHOOSING, CLOSING
+from tests.conftest import DECKS, present
 from tests.unit.test_savelog import append_events, new_game
 
 
@@ -35,7 +37,7 @@ def test_back_to_dealing_deals_the_next_card_and_resume_reads_it(
 ) -> None:
     game = closing_game(deck, tmp_path)
     game.back_to_dealing()
-    assert game.session.phase == CHOOSING and game.session.current.number == 2
+    assert game.session.phase == CHOOSING and present(game.session.current).number == 2
     game.close()
     read = read_save(game.path)
     assert read.warnings == []
@@ -80,11 +82,11 @@ def test_no_way_back_once_an_action_is_recorded_or_no_card_is_left(
 def test_a_hand_written_dealing_resumed_must_fit_the_rule(
     deck: Deck,
     tmp_path: Path,
-    setup: object,
+    setup: Callable[[Game], object],
     problem: str,
 ) -> None:
     game = new_game(deck, tmp_path, cards=3)
-    setup(game)  # type: ignore[operator]
+    setup(game)
     game.close()
     line = append_events(game.path, {"event": "dealing_resumed"})
     warnings = [str(warning) for warning in read_save(game.path).warnings]  # in English

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from goedwerk_tui.deck_source import open_deck
 from goedwerk_tui.domain import deck_cache
+from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.snapshot import deck_to_data
 from goedwerk_tui.files import CommandError
 from goedwerk_tui.locations import cache_dir
-from tests.conftest import DECKS
+from tests.conftest import DECKS, present
 from tests.unit.deck_helpers import GOOD_CARD, HEADER, deck_text
 
 
-def snapshot(deck) -> dict:  # noqa: ANN001
+def snapshot(deck: Deck) -> dict[str, Any]:
     return deck_to_data(deck, [card.id for card in deck.cards])
 
 
@@ -56,9 +59,9 @@ def test_a_changed_catalogue_file_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / "deck.yaml"
     card = GOOD_CARD.replace("[integriteit, loyaliteit]", "[lef]")
     path.write_text(deck_text(card, HEADER.replace("kernaghan-2003", "eigen.yaml")), "utf-8")
-    assert open_deck(str(path)).catalogue.value("lef").name.get("nl") == "Lef"
+    assert present(open_deck(str(path)).catalogue.value("lef")).name.get("nl") == "Lef"
     catalogue.write_text(text.replace("name: Lef", "name: Moed genoeg"), encoding="utf-8")
-    assert open_deck(str(path)).catalogue.value("lef").name.get("nl") == "Moed genoeg"
+    assert present(open_deck(str(path)).catalogue.value("lef")).name.get("nl") == "Moed genoeg"
     catalogue.write_text(text.replace("id: lef", "id: durf"), encoding="utf-8")
     with pytest.raises(CommandError, match="unknown value 'lef'"):
         open_deck(str(path))
@@ -74,7 +77,9 @@ def test_a_changed_catalogue_file_is_read_again(tmp_path: Path) -> None:
         lambda entry: json.dumps({**entry, "catalogue": {"path": 5}}),
     ],
 )
-def test_a_damaged_or_foreign_cache_entry_is_ignored(tmp_path: Path, damage) -> None:  # noqa: ANN001
+def test_a_damaged_or_foreign_cache_entry_is_ignored(
+    tmp_path: Path, damage: Callable[[dict[str, Any]], str]
+) -> None:
     path = tmp_path / "deck.yaml"
     path.write_text(deck_text(), encoding="utf-8")
     expected = snapshot(open_deck(str(path)))

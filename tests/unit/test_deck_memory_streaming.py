@@ -24,7 +24,7 @@ from tests.unit.deck_helpers import GOOD_CARD, HEADER, deck_text, errors, parse
 try:
     from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]  # same API, in Python
 
 
 def _shape(node: Any, ids: dict[int, int] | None = None) -> Any:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import present
 from tests.unit.deck_helpers import GOOD_CARD, HEADER, deck_text, errors, messages, parse
 
 
@@ -13,9 +14,9 @@ def test_a_good_deck_loads_without_messages() -> None:
     result = parse(deck_text())
     assert result.ok
     assert result.diagnostics == []
-    card = result.deck.cards[0]
+    card = present(result.deck).cards[0]
     assert card.title.get("nl") == "Een kaart"
-    assert result.deck.field_of(card).pole_a.get("nl") == "Professionele opvatting"
+    assert present(result.deck).field_of(card).pole_a.get("nl") == "Professionele opvatting"
 
 
 def test_yaml_syntax_error_has_line_and_column() -> None:
@@ -155,7 +156,7 @@ def test_markup_is_plain_text_in_a_deck() -> None:
     card = GOOD_CARD.replace("title: Een kaart", 'title: "[bold]Vet[/bold] [link=http://x]y"')
     result = parse(deck_text(card))
     assert result.ok
-    assert result.deck.cards[0].title.get("nl") == "[bold]Vet[/bold] [link=http://x]y"
+    assert present(result.deck).cards[0].title.get("nl") == "[bold]Vet[/bold] [link=http://x]y"
 
 
 def test_files_over_the_size_limit_are_rejected(tmp_path: Path) -> None:
@@ -218,7 +219,7 @@ def test_catalogue_by_relative_path(tmp_path: Path) -> None:
     card = GOOD_CARD.replace("[integriteit, loyaliteit]", "[lef]")
     result = parse(deck_text(card, header), tmp_path)
     assert result.ok, result.diagnostics
-    assert result.deck.catalogue.value("lef").name.get("nl") == "Lef"
+    assert present(present(result.deck).catalogue.value("lef")).name.get("nl") == "Lef"
     broken = GOOD_CARD.replace("[integriteit, loyaliteit]", "[leef]")
     assert (
         "unknown value 'leef' (did you mean 'lef'?)"
@@ -231,7 +232,7 @@ def test_deck_values_extend_the_catalogue() -> None:
     card = GOOD_CARD.replace("[integriteit, loyaliteit]", "[lef, integriteit]")
     result = parse(deck_text(card, header))
     assert result.ok
-    assert result.deck.catalogue.value("lef") is not None
+    assert present(result.deck).catalogue.value("lef") is not None
     wrong = HEADER + "values:\n  - id: lef\n    name: Lef\n    families: [mensgerigt]\n"
     assert errors(deck_text(GOOD_CARD, wrong)) == [
         "deck.yaml:9:16: error: unknown family 'mensgerigt' (did you mean 'mensgericht'?)"
@@ -246,7 +247,7 @@ def test_own_tension_fields_replace_the_built_in_ones() -> None:
     card = GOOD_CARD.replace("professie-politiek", "snel-zorgvuldig")
     result = parse(deck_text(card, header))
     assert result.ok
-    assert [f.id for f in result.deck.fields] == ["snel-zorgvuldig"]
+    assert [f.id for f in present(result.deck).fields] == ["snel-zorgvuldig"]
     assert not parse(deck_text(GOOD_CARD, header)).ok
 
 

@@ -16,8 +16,9 @@ import pytest
 from goedwerk_tui.domain import deck_cache
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.diagnostics import FileProblem
+from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.files import FileTooLarge, NotARegularFile, read_regular_file
-from goedwerk_tui.domain.savelog import SaveError, read_save
+from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.yamlsource import read_text
 from goedwerk_tui.files import CommandError, atomic_write
 from tests.conftest import DECKS, ROOT

@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.events import kind_of
 from goedwerk_tui.domain.game import Game, deal_order, team_list
-from goedwerk_tui.domain.savelog import SaveError, read_save
-from goedwerk_tui.domain.session import MAX_NAME, RuleError, Session
+from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.domain.session import MAX_NAME, Session
 from tests.conftest import DECKS, ROOT
 from tests.unit.deck_helpers import deck_text
 

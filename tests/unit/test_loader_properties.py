@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goedwerk_tui.domain.deck_loader import parse_deck, parse_deck_file
+from goedwerk_tui.domain.deck_loader import DeckResult, parse_deck, parse_deck_file
 from goedwerk_tui.domain.models import CARD, DECK
 from tests.unit.deck_helpers import GOOD_CARD, deck_text
 
@@ -31,7 +31,7 @@ YAML_DATA = st.recursive(
 )
 
 
-def assert_clean(result) -> None:  # noqa: ANN001 - a DeckResult
+def assert_clean(result: DeckResult) -> None:
     for diagnostic in result.diagnostics:
         assert diagnostic.severity in ("error", "warning")
         assert diagnostic.line >= 0 and diagnostic.col >= 0

@@ -21,9 +21,10 @@ import pytest
 
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.savelog import SaveError, read_save
-from tests.conftest import DECKS
+from goedwerk_tui.domain.savelog import read_save
+from tests.conftest import DECKS, present
 from tests.unit.save_helpers import assert_complete, choose
 
 
@@ -66,7 +67,7 @@ def test_a_write_that_fails_leaves_the_save_as_it_was(
     assert caught.value.message("en") == (
         f"{game.path}: cannot write the save: No space left on device"
     )
-    assert "t2" not in game.session.current.choices  # nothing confirmed
+    assert "t2" not in present(game.session.current).choices  # nothing confirmed
     # the disk has room again: the same choice is confirmed and read back whole
     choose(game, "t2", "Een lange uitleg. " * 25)
     game.reveal()
@@ -211,7 +212,7 @@ def test_quitting_after_the_save_was_deleted_leaves_it_on_disk(deck: Deck, tmp_p
     assert game.unsaved is None
     assert_complete(game.path, ["session_started", "card_dealt", "choice_recorded"])
     again = Game.resume(game.path)
-    assert "t1" in again.session.current.choices
+    assert "t1" in present(again.session.current).choices
     again.close()
 
 

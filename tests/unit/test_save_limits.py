@@ -13,9 +13,10 @@ import pytest
 from goedwerk_tui.domain import savelog
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck, parse_deck
+from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.savelog import SaveError, read_save
-from goedwerk_tui.domain.session import MAX_CARDS_PER_SESSION, RuleError
+from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.domain.session import MAX_CARDS_PER_SESSION
 from tests.conftest import DECKS, ROOT
 from tests.unit.deck_helpers import GOOD_CARD, deck_text
 from tests.unit.save_helpers import choose

@@ -9,8 +9,9 @@ import pytest
 
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.savelog import SaveError, read_save
+from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.session import MAX_TEAMS
 from tests.conftest import DECKS
 

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goedwerk_tui import __version__
-from goedwerk_tui.domain import savelog
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.events import (
     Event,
     SessionResumed,
@@ -26,8 +27,8 @@ from goedwerk_tui.domain.events import (
     stamped,
 )
 from goedwerk_tui.domain.game import Game
-from goedwerk_tui.domain.savelog import SaveError, read_save
-from goedwerk_tui.domain.session import RuleError, Session, Settings, Team
+from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.domain.session import Session, Settings, Team
 from goedwerk_tui.locations import saves_dir
 from tests.conftest import DECKS
 
@@ -266,7 +267,7 @@ def test_every_line_is_written_and_synced_before_the_game_returns(
         real_fsync(fd)
         synced.append(game.path.read_bytes())
 
-    monkeypatch.setattr(savelog.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)  # the module savelog calls
     game.record_choice("t1", 2, "D", values_of(deck, game)[:1], [], "Zeker weten")
     # when record_choice returns, the line was on disk when fsync ran
     assert synced and json.loads(synced[-1].splitlines()[-1])["rationale"] == "Zeker weten"
@@ -387,7 +388,7 @@ def test_a_hand_edited_line_that_does_not_fit_is_skipped(deck: Deck, tmp_path: P
     game = new_game(deck, tmp_path)
     game.close()
     card = game.session.cards[0]
-    bad = [
+    bad: list[dict[str, object]] = [
         {"event": "choice_recorded", "round": 1, "card": card, "team": "t9", "stance": 0},
         {"event": "choice_recorded", "round": 1, "card": card, "team": "t1", "stance": 9},
         {"event": "choice_recorded", "round": 5, "card": card, "team": "t1", "stance": 0},
@@ -514,7 +515,9 @@ def append_events(path: Path, *events: dict[str, Any]) -> int:
     return len(lines) + 1
 
 
-def a_choice(game: Game, team: str = "t1", number: int | None = None, **changes: Any) -> dict:
+def a_choice(
+    game: Game, team: str = "t1", number: int | None = None, **changes: Any
+) -> dict[str, Any]:
     """A choice_recorded line as the rules would write it, for round ``number`` (default: the
     current one), with ``changes`` made by hand."""
     rnd = game.session.rounds[-1 if number is None else number - 1]
@@ -539,10 +542,19 @@ def both_choose(game: Game) -> None:
     game.record_choice("t2", 2, "B", [], values[1:2])
 
 
-def revealed_then_dealt(game: Game) -> None:
+def revealed(game: Game) -> None:
     both_choose(game)
     game.reveal()
+
+
+def revealed_then_dealt(game: Game) -> None:
+    revealed(game)
     game.next()
+
+
+def revealed_then_stopped(game: Game) -> None:
+    revealed(game)
+    game.stop_dealing()
 
 
 def ended(game: Game) -> None:
@@ -594,7 +606,7 @@ BROKEN_RULES = [
         id="reveal-with-a-choice-missing-is-kept",
     ),
     pytest.param(
-        lambda g: (both_choose(g), g.reveal()),
+        revealed,
         a_choice,
         "choice_recorded is not allowed here (this card is revealed already)",
         id="choice-after-reveal",
@@ -606,7 +618,7 @@ BROKEN_RULES = [
         id="choice-after-skip",
     ),
     pytest.param(
-        lambda g: (both_choose(g), g.reveal()),
+        revealed,
         lambda g: {"event": "card_revealed", "round": 1, "card": g.session.cards[0]},
         "card_revealed is not allowed here (this card is revealed already)",
         id="reveal-twice",
@@ -630,7 +642,7 @@ BROKEN_RULES = [
         id="note-for-an-earlier-round",
     ),
     pytest.param(
-        lambda g: (both_choose(g), g.reveal()),
+        revealed,
         lambda g: {"event": "note_added", "round": 1, "card": g.session.cards[0], "text": "x"},
         None,
         id="note-on-the-current-card-after-reveal-fits",
@@ -642,7 +654,7 @@ BROKEN_RULES = [
         id="note-on-the-current-card-while-choosing-fits",
     ),
     pytest.param(
-        lambda g: (both_choose(g), g.reveal(), g.stop_dealing()),
+        revealed_then_stopped,
         lambda g: {"event": "note_added", "round": 1, "card": g.session.cards[0], "text": "x"},
         None,
         id="note-on-the-last-card-while-closing-fits",
@@ -654,7 +666,7 @@ BROKEN_RULES = [
         id="empty-note",
     ),
     pytest.param(
-        lambda g: (both_choose(g), g.reveal()),
+        revealed,
         lambda g: {"event": "action_recorded", "team": "t1", "text": "te vroeg"},
         "action_recorded is not allowed here (actions are recorded after the last card)",
         id="action-before-closing",
@@ -896,8 +908,13 @@ def play(session: Session, intent: str, team: str, stance: int, split: int) -> E
         if session.ended:
             raise RuleError("Game.resume refuses an ended session")
         return SessionResumed()
-    method = {"deal": "deal", "reveal": "reveal", "skip": "skip", "closing": "start_closing"}
-    return getattr(session, method.get(intent, "end"))()
+    methods: dict[str, Callable[[], Event]] = {
+        "deal": session.deal,
+        "reveal": session.reveal,
+        "skip": session.skip,
+        "closing": session.start_closing,
+    }
+    return methods.get(intent, session.end)()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

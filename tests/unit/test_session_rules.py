@@ -12,6 +12,7 @@ import msgspec
 import pytest
 
 from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.errors import RuleError
 from goedwerk_tui.domain.events import Event, encode_event, stamped
 from goedwerk_tui.domain.session import (
     CHOOSING,
@@ -19,7 +20,6 @@ from goedwerk_tui.domain.session import (
     ENDED,
     MAX_RATIONALE,
     REVEALED,
-    RuleError,
     Session,
     Settings,
     Team,

@@ -145,7 +145,9 @@ class Terminal:
 
         return self.wait_until(shown, repr(texts), timeout)
 
-    def wait_until(self, predicate: Callable[[], T], what: str, timeout: float = KEY_TIMEOUT) -> T:
+    def wait_until(
+        self, predicate: Callable[[], T | None], what: str, timeout: float = KEY_TIMEOUT
+    ) -> T:
         """Wait until ``predicate()`` (given the screen so far) is true; return its value."""
         deadline = time.monotonic() + timeout
         alive = True

@@ -40,9 +40,12 @@ def hostile_save(folder: Path) -> Path:
     return save
 
 
-def first_card(save: Path) -> dict[str, object]:
+def first_card(save: Path) -> tuple[str, list[str]]:
+    """The Dutch situation and options of the save's first card, each on one line."""
     start = json.loads(save.read_text(encoding="utf-8").splitlines()[0])
-    return start["deck"]["cards"][0]
+    card = start["deck"]["cards"][0]
+    situation = " ".join(str(card["situation"]["nl"]).split())
+    return situation, [" ".join(str(option["nl"]).split()) for option in card["options"]]
 
 
 def start_replay(tmp_path: Path, size: tuple[int, int] = (80, 24)) -> tuple[Terminal, Path]:
@@ -60,8 +63,7 @@ def test_a_replay_walk_steps_cards_and_overview(tmp_path: Path) -> None:
     terminal."""
     term, save = start_replay(tmp_path)
     try:
-        card = first_card(save)
-        situation = " ".join(str(card["situation"]["nl"]).split())  # type: ignore[index]
+        situation, _ = first_card(save)
         term.wait_for(situation[:40], flat=True)  # the dilemma, before the first step
         term.press(RIGHT)
         term.wait_for(t("replay.step", "nl", step=1, total=3), "Eerst dit", TEAMS[0], flat=True)
@@ -91,9 +93,7 @@ def test_the_replay_keeps_the_situation_and_shows_the_options(tmp_path: Path) ->
     shown (the last ones once the round is scrolled to its end)."""
     term, save = start_replay(tmp_path)
     try:
-        card = first_card(save)
-        situation = " ".join(str(card["situation"]["nl"]).split())  # type: ignore[index]
-        options = [" ".join(str(o["nl"]).split()) for o in card["options"]]  # type: ignore[union-attr]
+        situation, options = first_card(save)
         term.press(RIGHT)
         term.wait_for(t("replay.step", "nl", step=1, total=3), "Eerst dit")
         term.quiet()  # the step's frame is drawn whole

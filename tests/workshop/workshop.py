@@ -34,7 +34,11 @@ PASTED_NAME = "Rood\x1b]52;c;aGk=\x07<script>"  # OSC 52 would set the clipboard
 TEAMS = ["[/]", "[@click=app.quit]KLIK[/]", "Rood<script>"]  # as cleaned and shown
 RATIONALE = "[b]vet[/b] <i>schuin</i>"
 NOTE = "[link=https://x.example]klik[/link] hier"
-ACTIONS_TYPED = ["[red]Elke maand[/red] een dilemma", None, "<b>Vraag</b> stellen"]
+ACTIONS_TYPED: tuple[str, None, str] = (
+    "[red]Elke maand[/red] een dilemma",
+    None,
+    "<b>Vraag</b> stellen",
+)
 # OSC 0 would set the window title; U+009B is the one-byte (C1) form of ESC [
 PASTED_ACTION = "Rood\x1b]0;TITEL\x07 bespreekt \u009b2Jhet"
 ACTIONS = ["[red]Elke maand[/red] een dilemma", "Rood bespreekt het", "<b>Vraag</b> stellen"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
@@ -22,6 +22,9 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.render.debrief_view import overview, round_head, round_step
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+
+if TYPE_CHECKING:  # the app module imports the screens
+    from goedwerk_tui.ui.app import GoedWerkApp
 
 
 class ReplayScroll(VerticalScroll):
@@ -231,7 +234,7 @@ class OverviewScreen(GoedWerkScreen):
         self.app.pop_screen()
 
 
-def replay_app(paths: list[Path], lang: str | None, save_dir: Path) -> App[Any]:
+def replay_app(paths: list[Path], lang: str | None, save_dir: Path) -> GoedWerkApp:
     """The app for ``goedwerk replay``: SaveError (one line) when saves cannot be used."""
     from goedwerk_tui.ui.app import GoedWerkApp
 
@@ -251,7 +254,7 @@ def load_replay(paths: list[Path]) -> tuple[Debrief, ReplayIndex]:
     return debrief, ReplayIndex(debrief)
 
 
-def open_replay(app: Any, loaded: tuple[Debrief, ReplayIndex]) -> None:
+def open_replay(app: GoedWerkApp, loaded: tuple[Debrief, ReplayIndex]) -> None:
     """Show loaded saves for debrief (from the home screen)."""
     debrief, index = loaded
     app.push_screen(localized(ReplayScreen, app.lang)(debrief, app.lang, index))
