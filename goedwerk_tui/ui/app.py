@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED
 from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.hangup import watch_terminal
+from goedwerk_tui.ui.key_order import FIELD_KEYS, PasteBurst
 from goedwerk_tui.ui.localize import localized
 
 P = ParamSpec("P")
@@ -42,7 +44,10 @@ HIGH_CONTRAST = Theme(
 class GoedWerkApp(App[None]):
     CSS_PATH = "app.tcss"
     # Textual adds its own ctrl+p binding (labelled "palette") unless the app has one
-    BINDINGS = [Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
+        *FIELD_KEYS,  # Tab in the order the keys were typed (key_order.py)
+    ]
 
     def __init__(
         self,
@@ -60,6 +65,17 @@ class GoedWerkApp(App[None]):
         self.notices = list(notices)
         self._start = start
         self.title = t("app.title", lang)
+        self._paste_burst = PasteBurst()
+
+    def action_next_field(self) -> None:
+        if self._paste_burst.active:
+            raise SkipAction  # a Tab in a split-off paste: the text field keeps it
+        self.screen.focus_next()
+
+    def action_previous_field(self) -> None:
+        if self._paste_burst.active:
+            raise SkipAction
+        self.screen.focus_previous()
 
     @property
     def current_game(self) -> Game | None:
@@ -160,6 +176,8 @@ class GoedWerkApp(App[None]):
         pressed right after ``q`` must not open a screen while the app shuts down."""
         if self.is_exiting and isinstance(event, events.InputEvent):
             return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._paste_burst.see(event)  # before the bindings see the key
         await super().on_event(event)
 
     def action_help(self) -> None:

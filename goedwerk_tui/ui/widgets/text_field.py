@@ -4,6 +4,9 @@
   characters removed, line breaks and tabs become spaces) and inserted where the
   cursor is, in its own order; every line of a multi-line paste is kept.
 - Typed text never holds control or bidi characters either (U+202E never shows).
+- Coming back to a field (Tab, a click) puts the cursor at the end of its text, and
+  does not select it (Textual's default): a key typed then adds to what a team wrote
+  instead of replacing it.
 - Text past the field's limit is cut silently (no terminal bell) and a note under
   the field says so ("ingekort tot 500 tekens").
 
@@ -52,6 +55,7 @@ class TextField(Input):
     def __init__(
         self, value: str = "", *, lang: str = "nl", max_length: int = 0, **kwargs: object
     ) -> None:
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(
             strip_unsafe(value),
             max_length=max_length,

@@ -1,0 +1,40 @@
+"""Tab moves to the next field in the order the keys were typed.
+
+Textual hands a key to the focused widget's queue and runs a non-priority binding
+(Tab's focus move) only when that widget has processed the key and let it bubble back
+up. Keys that arrive together (typed fast, on a slow or busy machine, or from a tool
+that types for you) are all queued at the field that had the focus: "A", Tab, "B"
+put "AB" in the first field. A priority binding is run by the app as it reads each
+key, so the focus moves before the next key is handed on.
+
+The exception is the split-off rest of a paste: an ESC inside a bracketed paste makes
+Textual's parser pass the text after it as key presses, starting with "^"
+(``text_field.py``). A Tab among those keys is part of the pasted text and must reach
+the text field, which keeps it as a space; ``PasteBurst`` recognises them as the
+field does.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+
+from goedwerk_tui.ui.widgets.text_field import BURST_SECONDS
+
+FIELD_KEYS = [
+    Binding("tab", "next_field", show=False, priority=True),
+    Binding("shift+tab", "previous_field", show=False, priority=True),
+]
+
+
+class PasteBurst:
+    """Follows the keys the app reads: is the latest one part of a split-off paste?"""
+
+    def __init__(self) -> None:
+        self.active = False
+        self._last = 0.0
+
+    def see(self, event: events.Key) -> None:
+        if not (self.active and event.time - self._last < BURST_SECONDS):
+            self.active = event.character == "^"  # how the parser passes on the ESC
+        self._last = event.time
