@@ -10,12 +10,26 @@ Dutch, ``16,777,216`` in English).
 
 from __future__ import annotations
 
+import importlib
 import string
 
-from goedwerk_tui.i18n import en, nl
-
 DEFAULT_LANGUAGE = "nl"
-CATALOGUES: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
+LANGUAGES = ("nl", "en")
+
+
+class _Catalogues(dict[str, dict[str, str]]):
+    """The messages of each language, imported when a language is first asked for: a
+    Dutch session or report never loads the English catalogue (start-up time)."""
+
+    def __missing__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGUAGES:
+            return self[DEFAULT_LANGUAGE]
+        messages: dict[str, str] = importlib.import_module(f"goedwerk_tui.i18n.{lang}").MESSAGES
+        self[lang] = messages
+        return messages
+
+
+CATALOGUES: dict[str, dict[str, str]] = _Catalogues()
 
 
 def _plural_key(key: str, count: object) -> str:
@@ -33,7 +47,7 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
 
     A plural message (``KEY.one``/``KEY.other``) is chosen by the ``count`` value.
     """
-    messages = CATALOGUES.get(lang, CATALOGUES[DEFAULT_LANGUAGE])
+    messages = CATALOGUES[lang]
     text = messages.get(key)
     if text is None:
         text = messages[_plural_key(key, values["count"])]
