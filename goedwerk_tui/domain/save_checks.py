@@ -20,7 +20,6 @@ import msgspec
 
 from goedwerk_tui.domain.errors import SaveError, SnapshotError
 from goedwerk_tui.domain.events import (
-    NOT_WRITTEN,
     SAVE_FORMAT,
     Event,
     SaveEvent,
@@ -82,17 +81,11 @@ def check_header(raw: bytes, display: str, cut: bool) -> None:
 def read_start(raw: bytes, display: str) -> SessionStarted:
     """The first line as the event that starts the session (its header is checked)."""
     try:
-        start = decode_line(raw)
-    except msgspec.ValidationError as exc:
-        raise _start_problem(display, _kind(raw), exc) from None
-    except (msgspec.DecodeError, RecursionError):  # what only Python's json reads
-        value = _json_object(raw)
-        if value is None:  # pragma: no cover - check_header decoded the same bytes
-            raise SaveError("save.first_not_object", path=display) from None
-        try:
-            start = convert_event(value)
-        except msgspec.ValidationError as exc:
-            raise _start_problem(display, value.get("event"), exc) from None
+        start = _decode(raw)
+    except _NotAnEvent as bad:
+        raise _start_problem(display, bad.kind, bad.error) from None
+    if start is None:  # pragma: no cover - check_header decoded the same bytes
+        raise SaveError("save.first_not_object", path=display)
     problem = unstamped(start)
     if problem is not None:
         raise SaveError("save.bad_start", path=display, problem=problem)
@@ -110,7 +103,24 @@ def _start_problem(display: str, kind: object, exc: msgspec.ValidationError) -> 
 
 def decode_event(raw: bytes) -> SaveEvent | Message | None:
     """The event a line holds; or why a JSON object is not an event; or None for a
-    line that is not a JSON object at all (not JSON, nested too deeply, an array...).
+    line that is not a JSON object at all (not JSON, nested too deeply, an array...)."""
+    try:
+        return _decode(raw)
+    except _NotAnEvent as bad:
+        return invalid_event(bad.kind, bad.error)
+
+
+class _NotAnEvent(Exception):
+    """A JSON object that is no save event: the ``event`` it names, the decoder's error."""
+
+    def __init__(self, kind: object, error: msgspec.ValidationError) -> None:
+        super().__init__(kind, error)
+        self.kind, self.error = kind, error
+
+
+def _decode(raw: bytes) -> SaveEvent | None:
+    """The event a line holds, None for a line that is no JSON object (``_NotAnEvent``
+    for an object that is no event).
 
     msgspec decodes what the log writes. JSON it refuses though Python's ``json``
     reads it (a lone surrogate escape such as ``\\ud800``, ``NaN``) is read by ``json``
@@ -122,7 +132,7 @@ def decode_event(raw: bytes) -> SaveEvent | Message | None:
     except msgspec.ValidationError as exc:
         if raw.lstrip()[:1] != b"{":
             return None
-        return invalid_event(_kind(raw), exc)
+        raise _NotAnEvent(_kind(raw), exc) from None
     except msgspec.DecodeError:
         value = _json_object(raw)
     except RecursionError:
@@ -132,13 +142,13 @@ def decode_event(raw: bytes) -> SaveEvent | Message | None:
     try:
         return convert_event(value)
     except msgspec.ValidationError as exc:
-        return invalid_event(value.get("event"), exc)
+        raise _NotAnEvent(value.get("event"), exc) from None
 
 
 def _kind(raw: bytes) -> object:
     """The ``event`` of a JSON object that is not a valid event (decoded again, alone)."""
     try:
-        return _KIND.decode(raw).event
+        return _HEADER.decode(raw).event
     except (msgspec.DecodeError, RecursionError):  # JSON that only Python's json reads
         value = _json_object(raw)
         return None if value is None else value.get("event")
@@ -153,19 +163,15 @@ def _json_object(raw: bytes) -> dict[str, Any] | None:
 
 
 def unstamped(event: Event) -> Message | None:
-    """Why an event read from a save has no place or time in it, or None."""
-    if event.seq == NOT_WRITTEN:
+    """Why an event read from a save has no place or time in it, or None (a negative
+    ``seq``, ``NOT_WRITTEN`` among them, is no place in a save)."""
+    if event.seq < 0:
         return Message("event.no_seq")
     if not event.ts:
         return Message("event.no_ts")
     return None
 
 
-class _Kind(msgspec.Struct):
-    event: Any = None
-
-
-_KIND: Final = msgspec.json.Decoder(_Kind)
 _AT = re.compile(r" - at `\$\.([A-Za-z_]+)")
 _MISSING = re.compile(r"missing required field `([A-Za-z_]+)`")
 # What a refused field of a choice means to a reader; other fields are named as they are.

@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import msgspec
-
 from goedwerk_tui.domain import rules
 from goedwerk_tui.domain.errors import GoedwerkError, RuleError, SaveError
-from goedwerk_tui.domain.events import E, Event, SaveEvent, decode_line, kind_of, stamped
+from goedwerk_tui.domain.events import E, Event, SaveEvent, kind_of, stamped
 from goedwerk_tui.domain.files import (
     FileTooLarge,
     NotARegularFile,
@@ -319,8 +317,7 @@ def _replay(
     kept: list[SaveEvent] | None,
 ) -> SaveEvent | None:
     """Apply every line after the first that is an event the rules allow; the last
-    event applied. The hot loop of every report and replay, measured: the common case
-    (a line that decodes, is stamped and is allowed) takes no extra call."""
+    event applied. The hot loop of every report and replay."""
     last: SaveEvent | None = None
     count = len(lines)
     check, apply = rules.check, session.apply
@@ -331,18 +328,16 @@ def _replay(
             # confirmed, even when it decodes; resuming cuts it off (SaveLog.reopen).
             warnings.append(SaveError("save.torn_last_line", path=display, line=number))
             continue
-        try:
-            event: SaveEvent | Message | None = decode_line(raw)
-        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-            event = decode_event(raw)  # why not, or what Python's json reads of it
+        event = decode_event(raw)
         if event is None:
             warnings.append(SaveError("save.unreadable_line", path=display, line=number))
             continue
         if isinstance(event, Message):
             warnings.append(_ignored(display, number, event))
             continue
-        if event.seq < 0 or not event.ts:
-            warnings.append(_ignored(display, number, unstamped(event)))
+        problem = unstamped(event)
+        if problem is not None:
+            warnings.append(_ignored(display, number, problem))
             continue
         try:
             check(session, event, live=False)
@@ -361,7 +356,7 @@ def _replay(
     return last
 
 
-def _ignored(display: str, number: int, problem: Message | RuleError | None) -> SaveError:
+def _ignored(display: str, number: int, problem: Message) -> SaveError:
     return SaveError("save.line_ignored", path=display, line=number, problem=problem)
 
 

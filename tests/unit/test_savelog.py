@@ -1071,3 +1071,21 @@ def test_a_line_without_an_event_kind_says_so(deck: Deck, tmp_path: Path) -> Non
     assert english(read.warnings) == [
         f"{game.path}:{line}: line without an 'event' (what happened); line ignored"
     ]
+
+
+@pytest.mark.parametrize("seq", [-1, -5])
+def test_a_line_with_a_negative_seq_has_no_place_in_the_save(
+    deck: Deck, tmp_path: Path, seq: int
+) -> None:
+    game = new_game(deck, tmp_path)
+    game.close()
+    lines = lines_of(game.path)
+    line = len(lines) + 1
+    edited = {"seq": seq, "ts": "2025-03-01T08:00:00.000Z", "event": "session_resumed"}
+    with game.path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(edited) + "\n")
+    read = read_save(game.path)
+    assert english(read.warnings) == [
+        f"{game.path}:{line}: event without a sequence number; line ignored"
+    ]
+    assert read.session.resumed == 0
