@@ -90,7 +90,7 @@ def check(session: Session, event: Event, *, live: bool = True) -> None:
         case ClosingStarted():
             if session.closing:
                 raise RuleError("rule.closing_started")
-            if _card_open(session):
+            if session.card_open:
                 raise RuleError("rule.reveal_first")
         case DealingResumed():
             if not session.closing:
@@ -107,16 +107,10 @@ def check(session: Session, event: Event, *, live: bool = True) -> None:
             raise RuleError("rule.unknown_event")
 
 
-def _card_open(session: Session) -> bool:
-    """A card is on the table waiting for choices (dealt, not revealed, not skipped)."""
-    current = session.current
-    return current is not None and not (current.revealed or current.skipped)
-
-
 def _check_deal(session: Session, event: CardDealt) -> None:
     if session.closing:
         raise RuleError("rule.closing_started")
-    if _card_open(session):
+    if session.card_open:
         raise RuleError("rule.deal_before_reveal")
     if not session.has_next_card:
         raise RuleError("rule.no_cards_left")
@@ -161,8 +155,7 @@ def _check_choice(session: Session, event: ChoiceRecorded, current: Round) -> No
     """Nine events in ten of a long save: the common case (known team and values, each
     named once) is decided with a few set operations, a measured hot path; the exact
     reason for a refusal is looked for only when there is one."""
-    if event.team not in session.team_ids_set:
-        raise RuleError("rule.unknown_team", team=event.team)
+    _check_team(session, event.team)
     stance = event.stance
     # exactly an int: True or 1.0 would be written to the save, which refuses them
     if stance.__class__ is not int or stance not in _STANCES:

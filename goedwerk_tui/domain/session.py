@@ -141,10 +141,14 @@ class Session:
             return ENDED
         if self.closing:
             return CLOSING
+        # between cards (revealed or skipped): the next intent deals or starts closing
+        return CHOOSING if self.card_open else REVEALED
+
+    @property
+    def card_open(self) -> bool:
+        """A card is on the table waiting for choices (dealt, not revealed, not skipped)."""
         current = self.current
-        if current is None or current.revealed or current.skipped:
-            return REVEALED  # between cards: the next intent deals or starts closing
-        return CHOOSING
+        return current is not None and not (current.revealed or current.skipped)
 
     @property
     def has_next_card(self) -> bool:
