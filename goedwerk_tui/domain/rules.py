@@ -51,18 +51,7 @@ def check(session: Session, event: Event, *, live: bool = True) -> None:
         raise RuleError("rule.ended")
     match event:
         case ChoiceRecorded():  # first: nine events in ten of a long session
-            rounds = session.rounds
-            current = rounds[-1] if rounds else None
-            if (  # the common case at once; otherwise _open_round says what is wrong
-                current is None
-                or event.round != current.number
-                or event.card != current.card_id
-                or current.revealed
-                or current.skipped
-                or session.closing
-            ):
-                current = _open_round(session, event.round, event.card)
-            _check_choice(session, event, current)
+            _check_choice(session, event, _open_round(session, event.round, event.card))
         case CardDealt():
             _check_deal(session, event)
         case CardRevealed():
@@ -136,6 +125,15 @@ def _current_round(session: Session, number: int, card_id: str) -> Round:
 
 def _open_round(session: Session, number: int, card_id: str) -> Round:
     """The current round, still waiting for choices."""
+    rounds = session.rounds
+    if rounds and not session.closing:  # the common case at once (every choice of a save)
+        current = rounds[-1]
+        if (
+            current.number == number
+            and current.card_id == card_id
+            and not (current.revealed or current.skipped)
+        ):
+            return current
     if session.closing:
         raise RuleError("rule.no_open_card")
     current = _current_round(session, number, card_id)

@@ -181,7 +181,7 @@ class Session:
         rules.check(self, event, live=live)
 
     def _allowed(self, event: E) -> E:
-        rules.check(self, event)
+        self.check(event)
         return event
 
     # ----- intents -> events (checked, not applied) ----------------------------
