@@ -10,31 +10,19 @@ key, so the focus moves before the next key is handed on.
 The exception is the split-off rest of a paste: an ESC inside a bracketed paste makes
 Textual's parser pass the text after it as key presses, starting with "^"
 (``text_field.py``). A Tab among those keys is part of the pasted text and must reach
-the text field, which keeps it as a space; ``PasteBurst`` recognises them as the
-field does.
+the text field, which keeps it as a space; the app follows them with the field's own
+``PasteBurst``.
 """
 
 from __future__ import annotations
 
-from textual import events
 from textual.binding import Binding
 
-from goedwerk_tui.ui.widgets.text_field import BURST_SECONDS
+from goedwerk_tui.ui.widgets.text_field import PasteBurst
+
+__all__ = ["FIELD_KEYS", "PasteBurst"]
 
 FIELD_KEYS = [
     Binding("tab", "next_field", show=False, priority=True),
     Binding("shift+tab", "previous_field", show=False, priority=True),
 ]
-
-
-class PasteBurst:
-    """Follows the keys the app reads: is the latest one part of a split-off paste?"""
-
-    def __init__(self) -> None:
-        self.active = False
-        self._last = 0.0
-
-    def see(self, event: events.Key) -> None:
-        if not (self.active and event.time - self._last < BURST_SECONDS):
-            self.active = event.character == "^"  # how the parser passes on the ESC
-        self._last = event.time

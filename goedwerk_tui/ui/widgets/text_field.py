@@ -40,6 +40,24 @@ def strip_unsafe(text: str) -> str:
     return UNSAFE_CHARS.sub("", text.replace("\n", " ").replace("\t", " "))
 
 
+class PasteBurst:
+    """Follows keys as they come: which of them are the split-off rest of a paste, the
+    keys after a "^" that arrive within ``BURST_SECONDS`` of each other. The text field
+    and the app (``key_order.py``) both follow them."""
+
+    def __init__(self) -> None:
+        self.active = False  # the latest key started or continued a burst
+        self.last = 0.0  # when the latest key came
+
+    def see(self, event: events.Key) -> bool:
+        """Whether ``event`` continues a burst (a "^" starts one and does not)."""
+        continues = self.active and event.time - self.last < BURST_SECONDS
+        if not continues:
+            self.active = event.character == "^"  # how the parser passes on the ESC
+        self.last = event.time
+        return continues
+
+
 class TextFieldNote(Static):
     """The line under a text field that says its text was cut to the limit."""
 
@@ -63,9 +81,9 @@ class TextField(Input):
         )
         self.lang = lang
         self.note = TextFieldNote()
+        self._burst = PasteBurst()
         self._burst_start: int | None = None  # where a "^"-started burst of keys began
         self._burst_raw: list[str] = []  # the burst's characters as the terminal sent them
-        self._burst_last = 0.0
 
     def on_mount(self) -> None:
         if isinstance(self.parent, Widget):
@@ -92,8 +110,7 @@ class TextField(Input):
 
     def on_key(self, event: events.Key) -> None:
         """Follow a burst of keys that an ESC in a paste turned the rest of it into."""
-        in_burst = self._burst_start is not None and event.time - self._burst_last < BURST_SECONDS
-        if in_burst:
+        if self._burst.see(event) and self._burst_start is not None:
             # kept raw, control characters too: a BEL ends an OSC sequence, and without
             # it cleaning the paste would take the text after the sequence for part of it
             self._burst_raw.append(event.character or "")
@@ -101,18 +118,17 @@ class TextField(Input):
                 event.stop()
                 event.prevent_default()
                 self.insert_text_at_cursor(" ")
+        elif event.character == "^":  # how the parser passes on the ESC of a paste
+            self._burst_start = min(self.selection)
+            self._burst_raw = ["\x1b"]
         else:
             self._burst_start = None
-            if event.character == "^":  # how the parser passes on the ESC
-                self._burst_start = min(self.selection)
-                self._burst_raw = ["\x1b"]
-        self._burst_last = event.time
 
     def _take_back_burst(self, event: events.Paste) -> str:
         """The paste's whole text: its start plus the keys the parser split off."""
         start = self._burst_start
         self._burst_start = None
-        if start is None or event.time - self._burst_last >= BURST_SECONDS:
+        if start is None or event.time - self._burst.last >= BURST_SECONDS:
             return event.text
         end = self.cursor_position
         rest = "".join(self._burst_raw)
