@@ -24,7 +24,7 @@ from goedwerk_tui.ui.localize import localized
 
 if TYPE_CHECKING:  # imported only for a live session
     from goedwerk_tui.live.server import Listener
-    from goedwerk_tui.ui.live_control import LiveControl
+    from goedwerk_tui.ui.widgets.live_status import LiveLink
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -52,7 +52,7 @@ class GoedWerkApp(App[None]):
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
         *FIELD_KEYS,  # Tab in the order the keys were typed (key_order.py)
         # the live join screen where letters type (l elsewhere: COMMON_BINDINGS)
-        Binding("ctrl+l", "live_typing", "key.live", key_display="^l", priority=True),
+        Binding("ctrl+l", "live_typing", "key.live", show=False, priority=True),
     ]
 
     def __init__(
@@ -63,7 +63,7 @@ class GoedWerkApp(App[None]):
         save_dir: Path | None = None,
         notices: Iterable[str] = (),
         start: Callable[[], Screen[Any]] | None = None,
-        live: LiveControl | None = None,
+        live: LiveLink | None = None,
     ) -> None:
         super().__init__()
         self.lang = lang

@@ -21,7 +21,7 @@ _REQUESTS = itertools.count(1)
 
 def live_app(argv: list[str], save_dir: Path) -> tuple[GoedWerkApp, LiveControl]:
     app = app_for([*argv, *LIVE], save_dir)
-    assert app.live is not None
+    assert isinstance(app.live, LiveControl)
     return app, app.live
 
 

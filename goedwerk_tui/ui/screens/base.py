@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # the app module imports the screens
 # (also in the help and the command palette), not the way out.
 CONTRAST = Binding("ctrl+t", "app.toggle_contrast", "key.contrast")
 COMMON_BINDINGS = [
-    # the live join screen; shown only in a live session (the app's check_action)
-    Binding("l", "app.live", "key.live"),
+    # the live join screen, only in a live session (the app's check_action); said on
+    # the live line, as the card's footer is full
+    Binding("l", "app.live", "key.live", show=False),
     Binding("question_mark", "app.help", "key.help", key_display="?"),
     Binding("q", "app.quit", "key.quit"),
     CONTRAST,
@@ -53,7 +54,9 @@ class GoedWerkScreen(Screen[None]):
         from goedwerk_tui.ui.widgets.live_status import LiveStatus
 
         footers = self.query(Footer)
-        self.mount(LiveStatus(live, self.app.lang), before=footers.first() if footers else None)
+        key = "^l" if self.types_letters() else "l"
+        status = LiveStatus(live, self.app.lang, key)
+        self.mount(status, before=footers.first() if footers else None)
 
     def on_live_changed(self, _message: LiveChanged) -> None:
         from goedwerk_tui.ui.widgets.live_status import LiveStatus

@@ -26,7 +26,7 @@ from goedwerk_tui.ui.widgets.live_status import LiveChanged, LiveTeam, LiveView
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
 
-INFO_WIDTH = 22  # the columns the text beside the code needs at least
+INFO_WIDTH = 27  # the columns the text beside the code needs at least
 
 
 def team_line(team: LiveTeam, lang: str) -> Text:
@@ -34,12 +34,12 @@ def team_line(team: LiveTeam, lang: str) -> Text:
     line = Text()
     line.append(f" {team.number} ", style="reverse")
     line.append(" " + sanitize(team.name), style=team_style(team.number - 1))
-    line.append("\n    ")
+    line.append("\n  ")
     if team.joined:
         line.append("● " + t("live.join.device", lang), style="bold")
     else:
         line.append("○ " + t("live.join.no_device", lang), style="dim")
-    line.append("  ")
+    line.append(" ")
     if team.answered:
         line.append("✓ " + t("live.join.answered", lang), style="green")
     else:
@@ -50,6 +50,7 @@ def team_line(team: LiveTeam, lang: str) -> Text:
 class LiveJoinScreen(GoedWerkScreen):
     """Over the phase screen; Esc (or l again) goes back to the card."""
 
+    CSS_PATH = "live_join.tcss"
     HELP_KEY = "live.join.help"
     LIVE_STATUS = False  # the whole screen is about it
     BINDINGS = [
@@ -82,8 +83,15 @@ class LiveJoinScreen(GoedWerkScreen):
                 yield Static(self.teams_text(), id="live-teams")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.fit_code(self.app.size.width, self.app.size.height)
+
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(QrCode).fit(event.size.width - INFO_WIDTH, event.size.height - 1)
+        self.fit_code(event.size.width, event.size.height)
+
+    def fit_code(self, width: int, height: int) -> None:
+        """The code as big as the screen lets it be, beside the text, above the footer."""
+        self.query_one(QrCode).fit(width - INFO_WIDTH, height - 1)
 
     def teams_text(self) -> Text:
         text = Text()

@@ -5,6 +5,7 @@ from a ``LiveView``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -41,14 +42,26 @@ class LiveView(Protocol):
     def release(self, team_id: str) -> None: ...
 
 
+class LiveLink(LiveView, Protocol):
+    """The live part as the app runs it: started on the app's loop, stopped on quitting
+    (``LiveControl``; a test can give a stand-in)."""
+
+    def start(self, on_change: Callable[[], None]) -> object: ...
+
+    async def stop(self) -> None: ...
+
+
 class LiveChanged(Message):
     """A device joined, was released or committed through the game: screens redraw
     what they show of the session (posted to every screen on the stack)."""
 
 
-def status_line(view: LiveView, lang: str) -> Text:
-    """``LIVE  http://…/j/CODE  ·  on a device: Rood, Blauw``, cut to the width."""
+def status_line(view: LiveView, lang: str, key: str = "l") -> Text:
+    """``l LIVE  http://…/j/CODE  ·  on a device: Rood, Blauw``, cut to the width; the
+    key that opens the join screen comes first (the footer is full on the card)."""
     line = Text(no_wrap=True, overflow="ellipsis", end="")
+    line.append(key, style="bold")
+    line.append(" ")
     line.append(f" {t('live.status.live', lang)} ", style="bold reverse")
     line.append("  ")
     line.append(view.join_url, style="bold")
@@ -75,10 +88,11 @@ class LiveStatus(Static):
     }
     """
 
-    def __init__(self, view: LiveView, lang: str) -> None:
-        super().__init__(status_line(view, lang), id="live-status")
+    def __init__(self, view: LiveView, lang: str, key: str) -> None:
+        super().__init__(status_line(view, lang, key), id="live-status")
         self.view = view
         self.lang = lang
+        self.key = key  # the key of the join screen here: l, or ctrl+l where letters type
 
     def show(self) -> None:
-        self.update(status_line(self.view, self.lang))
+        self.update(status_line(self.view, self.lang, self.key))
