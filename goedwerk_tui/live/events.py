@@ -5,11 +5,15 @@ hundred idle devices cost no work until something changes."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from typing import Final
 
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from goedwerk_tui.live.hub import LiveHub
+
+COALESCE: Final = 0.025  # seconds a stream waits after a change for the next ones
 
 
 async def _events(hub: LiveHub, team: str, token: str) -> AsyncIterator[ServerSentEvent]:
@@ -19,6 +23,9 @@ async def _events(hub: LiveHub, team: str, token: str) -> AsyncIterator[ServerSe
         yield ServerSentEvent(data=sent.decode("utf-8"), event="state")
         while True:
             await subscription.wake.wait()
+            # changes close together (six teams submitting at once) go out as one
+            # event, after the submits' own answers
+            await asyncio.sleep(COALESCE)
             subscription.wake.clear()
             if hub.team_of(token) != team:
                 yield ServerSentEvent(data="{}", event="released")
