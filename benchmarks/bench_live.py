@@ -43,11 +43,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
 from machine import describe  # noqa: E402
+from starlette.types import ASGIApp, Message, Receive, Scope, Send  # noqa: E402
 
 from goedwerk_tui.domain.deck_loader import load_deck  # noqa: E402
 from goedwerk_tui.domain.events import E  # noqa: E402
 from goedwerk_tui.domain.game import Game  # noqa: E402
 from goedwerk_tui.domain.savelog import SaveLog  # noqa: E402
+from goedwerk_tui.live import server as live_server  # noqa: E402
+from goedwerk_tui.live.api import create_app  # noqa: E402
 from goedwerk_tui.live.hub import LiveHub  # noqa: E402
 from goedwerk_tui.live.server import LiveServer, prepare  # noqa: E402
 
@@ -183,13 +186,43 @@ def _timed_appends() -> list[float]:
     return times
 
 
+class ServerSide:
+    """ASGI wrapper: milliseconds from a POST /api/choice reaching the app to its answer
+    sent, as the server sees it (the devices' own work left out)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.times: list[float] = []
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("path") != "/api/choice":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                self.times.append((time.perf_counter() - start) * 1000)
+
+        await self.app(scope, receive, timed)
+
+
 async def facilitator(rounds: int, count: int, folder: Path) -> dict[str, Any]:
     deck = load_deck(ROOT / "decks" / "goed-werk-openbaar-bestuur.yaml")
     game = Game.new(deck, TEAMS, save_dir=folder)
     hub = LiveHub(game)
     tokens = [token for team in game.session.team_ids if (token := hub.claim(team))]
     listener = prepare("127.0.0.1:0", None, None)
+    wrapped: list[ServerSide] = []
+
+    def timed_app(*args: Any, **kwargs: Any) -> ASGIApp:
+        wrapped.append(ServerSide(create_app(*args, **kwargs)))
+        return wrapped[0]
+
+    live_server.create_app = timed_app  # type: ignore[attr-defined]  # server.py's own import of it, timed
     server = LiveServer(listener, hub)
+    live_server.create_app = create_app  # type: ignore[attr-defined]  # put back
     task = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.01)
@@ -220,6 +253,7 @@ async def facilitator(rounds: int, count: int, folder: Path) -> dict[str, Any]:
     game.close()
     return {
         "latencies": load["latencies"],
+        "server_side": wrapped[0].times,
         "events": seen["events"],
         "bare": before + after,
         "appends": appends,
@@ -242,6 +276,10 @@ def report(result: dict[str, Any], streams: int, quick: bool) -> int:
     print(f"submit -> fsynced 200: median {median:.2f} ms, p99 {p99:.2f} ms, "
           f"max {latencies[-1]:.2f} ms (target: median < {MEDIAN_MS:.0f} ms, "
           f"p99 < {P99_MS:.0f} ms)")  # fmt: skip
+    inside = sorted(result["server_side"])
+    print(f"the same, from the request reaching the server's app to its answer sent: "
+          f"median {statistics.median(inside):.2f} ms, "
+          f"p99 {inside[max(0, int(len(inside) * 0.99) - 1)]:.2f} ms")  # fmt: skip
     append = statistics.median(result["appends"])
     print(f"bare write + fsync: median {bare:.3f} ms; submit / bare = {median / bare:.1f}x")
     print(f"the save's own append (write + fsync) during the load: median {append:.3f} ms; "
