@@ -26,6 +26,7 @@ import uvicorn
 from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.live.api import create_app
 from goedwerk_tui.live.hub import LiveHub
+from goedwerk_tui.live.security import RateLimit
 
 DEFAULT_PORT: Final = 8765
 DEFAULT_BIND: Final = f"0.0.0.0:{DEFAULT_PORT}"
@@ -159,10 +160,10 @@ class _Server(uvicorn.Server):
 
 
 class LiveServer:
-    def __init__(self, listener: Listener, hub: LiveHub) -> None:
+    def __init__(self, listener: Listener, hub: LiveHub, *, limit: RateLimit | None = None) -> None:
         self.listener = listener
         self.hub = hub
-        self.app = create_app(hub, tls=listener.tls)
+        self.app = create_app(hub, tls=listener.tls, limit=limit)
         tls = listener.tls_context
         config = uvicorn.Config(
             self.app,
@@ -170,6 +171,7 @@ class LiveServer:
             ws="none",
             lifespan="off",
             log_config=None,
+            log_level="warning",  # below it uvicorn formats a trace line per connection
             access_log=False,
             server_header=False,
             timeout_graceful_shutdown=GRACE,
