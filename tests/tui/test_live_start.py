@@ -71,3 +71,19 @@ async def test_resume_live_makes_a_new_join_code(tmp_path: Path) -> None:
         assert (await phone.join(first.join_code, "t1")).status_code == 403  # the old code
         assert (await phone.join(second.join_code, "t1")).status_code == 200
         await pilot.press("q")
+
+
+async def test_team_names_show_literally_on_the_live_line_and_the_join_screen(
+    tmp_path: Path,
+) -> None:
+    argv = ["play", "--team", "[/]", "--team", "<b>Blauw</b>", "--team", "[red]Rood"]
+    app, live = live_app(argv, tmp_path / "saves")
+    async with app.run_test(size=(80, 24)) as pilot, devices(live, 1) as (phone,):
+        assert (await phone.join(live.join_code, "t1")).status_code == 200
+        devices_line = t("live.status.devices", "nl", teams="[/]")
+        await until(lambda: devices_line in screen_text(app), "[/] on a device", pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[/]" in text and "<b>Blauw</b>" in text and "[red]Rood" in text
+        await pilot.press("q")
