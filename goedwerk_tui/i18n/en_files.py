@@ -273,4 +273,6 @@ MESSAGES: dict[str, str] = {
     "rule.unknown_event": "unknown event",
     "debrief.table": "Table {number}",
     "debrief.team_at_table": "{table} · {team}",
+    # --- measure-deck ---
+    "check.obj.measure": "the measure statements",
 }

@@ -273,4 +273,6 @@ MESSAGES: dict[str, str] = {
     "rule.unknown_event": "onbekende gebeurtenis",
     "debrief.table": "Tafel {number}",
     "debrief.team_at_table": "{table} · {team}",
+    # --- measure-deck ---
+    "check.obj.measure": "de stellingen van de meting",
 }

@@ -15,6 +15,7 @@ from goedwerk_tui.domain.catalogue import Family, PublicValue, ValueCatalogue
 from goedwerk_tui.domain.deck import MAX_OPTIONS, MIN_OPTIONS, Card, Deck, TensionField
 from goedwerk_tui.domain.deck_loader import load_deck, parse_deck
 from goedwerk_tui.domain.errors import SnapshotError
+from goedwerk_tui.domain.measure import MeasureStatements
 from goedwerk_tui.domain.schema import ListOf, Obj, String, Text
 from goedwerk_tui.domain.snapshot import (
     DeckSnapshot,
@@ -66,6 +67,7 @@ def _table(obj: Obj) -> list[tuple[str, bool]]:
         (Family, models.FAMILY),
         (models.CatalogueFile, models.CATALOGUE),
         (models.DeckFile, models.DECK),
+        (MeasureStatements, models.MEASURE),
     ],
 )
 def test_the_validator_table_is_the_declaration(cls: type[msgspec.Struct], obj: Obj) -> None:
