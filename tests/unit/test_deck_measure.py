@@ -1,17 +1,25 @@
-"""A deck words the three measure statements itself, or keeps the defaults."""
+"""A deck words the three measure statements itself, or keeps the defaults; the words
+travel in the save's deck snapshot, so a replay shows what the teams rated."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from goedwerk_tui.domain import models
 from goedwerk_tui.domain.deck import Deck
+from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.measure import (
     DEFAULT_MEASURE,
     DEFAULT_STATEMENTS,
     GOALS,
     MeasureStatements,
 )
+from goedwerk_tui.domain.savelog import read_save
+from goedwerk_tui.domain.snapshot import deck_from_data, deck_to_data
 from goedwerk_tui.domain.text import LANGUAGES, LocalText
 from tests.conftest import DECKS, present
 from tests.unit.deck_helpers import GOOD_CARD, HEADER, deck_text, errors, messages, parse
@@ -121,6 +129,51 @@ def test_the_schema_describes_the_measure_keys() -> None:
     assert list(schema["properties"]) == list(GOALS)
     assert schema["additionalProperties"] is False and "required" not in schema
     assert "1-5" in schema["description"]
+
+
+def _round_trip(deck: Deck) -> tuple[dict[str, Any], Deck]:
+    data = json.loads(json.dumps(deck_to_data(deck, [c.id for c in deck.cards])))
+    return data, deck_from_data(data)
+
+
+def test_the_snapshot_carries_the_statements_defaults_included() -> None:
+    data, back = _round_trip(loaded(measured(OWN)))
+    assert list(data["measure"]) == list(GOALS)
+    assert data["measure"]["ownership"] == {"nl": "Wij bepalen zelf hoe we een dossier aanpakken."}
+    assert data["measure"]["meaningfulness"] == DEFAULT_STATEMENTS["meaningfulness"].by_lang
+    assert back.measure == loaded(measured(OWN)).measure
+
+
+def test_a_snapshot_keeps_its_words_when_the_defaults_change() -> None:
+    """A save written with the defaults of today shows those words, not later ones."""
+    data, _ = _round_trip(loaded(deck_text()))
+    data["measure"]["ownership"] = {"nl": "Oude woorden.", "en": "Old words."}
+    assert deck_from_data(data).statement("ownership").get("en") == "Old words."
+
+
+@pytest.mark.parametrize("old", [lambda d: d.pop("measure"), lambda d: d.update(measure=None)])
+def test_a_snapshot_from_before_the_measure_reads_with_the_defaults(old: Any) -> None:
+    data, _ = _round_trip(loaded(measured(OWN)))
+    old(data)
+    assert deck_from_data(data).measure == DEFAULT_MEASURE
+
+
+def test_a_partial_snapshot_measure_fills_the_rest_with_defaults() -> None:
+    data, _ = _round_trip(loaded(deck_text()))
+    data["measure"] = {"identification": "Trots."}  # plain text: Dutch, as 0.1.0 read it
+    statements = deck_from_data(data).measure
+    assert statements.identification.by_lang == {"nl": "Trots."}
+    assert statements.ownership == DEFAULT_STATEMENTS["ownership"]
+
+
+def test_a_save_replays_with_the_statements_the_deck_had(tmp_path: Path) -> None:
+    game = Game.new(loaded(measured(OWN)), ["Rood", "Blauw"], save_dir=tmp_path)
+    game.close()
+    first = json.loads(game.path.read_text(encoding="utf-8").splitlines()[0])
+    assert first["deck"]["measure"]["identification"]["en"] == "We are proud of Customs."
+    replayed = read_save(game.path).session.deck
+    assert replayed.statement("ownership").get("nl").startswith("Wij bepalen zelf")
+    assert replayed.statement("meaningfulness") == DEFAULT_STATEMENTS["meaningfulness"]
 
 
 @pytest.mark.parametrize("name", ["goed-werk-openbaar-bestuur", "good-work-public-service"])
