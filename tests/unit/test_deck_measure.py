@@ -21,6 +21,7 @@ from goedwerk_tui.domain.measure import (
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.snapshot import deck_from_data, deck_to_data
 from goedwerk_tui.domain.text import LANGUAGES, LocalText
+from goedwerk_tui.starter_deck import starter_deck_text
 from tests.conftest import DECKS, present
 from tests.unit.deck_helpers import GOOD_CARD, HEADER, deck_text, errors, messages, parse
 
@@ -176,8 +177,28 @@ def test_a_save_replays_with_the_statements_the_deck_had(tmp_path: Path) -> None
     assert replayed.statement("meaningfulness") == DEFAULT_STATEMENTS["meaningfulness"]
 
 
-@pytest.mark.parametrize("name", ["goed-werk-openbaar-bestuur", "good-work-public-service"])
-def test_the_bundled_decks_have_every_statement_in_both_languages(name: str) -> None:
-    deck = loaded((DECKS / f"{name}.yaml").read_text(encoding="utf-8"))
-    for goal in GOALS:
-        assert set(deck.statement(goal).by_lang) == set(LANGUAGES), goal
+def test_the_bundled_decks_word_the_statements_for_their_audience() -> None:
+    """The Dutch deck keeps the seed's wording (the defaults); the English deck, played
+    at tables of several institutions, words identification itself."""
+    dutch = loaded((DECKS / "goed-werk-openbaar-bestuur.yaml").read_text(encoding="utf-8"))
+    assert dutch.measure == DEFAULT_MEASURE
+    english = loaded((DECKS / "good-work-public-service.yaml").read_text(encoding="utf-8"))
+    assert english.statement("identification").by_lang == {
+        "en": "We identify with the institution we work for, or with our profession, "
+        "and are proud of it."
+    }
+    assert english.statement("ownership") == DEFAULT_STATEMENTS["ownership"]
+
+
+@pytest.mark.parametrize(("lang", "proud"), [("nl", "We zijn trots"), ("en", "We are proud")])
+def test_the_starter_deck_s_measure_example_works_when_uncommented(lang: str, proud: str) -> None:
+    text = starter_deck_text("mijn-deck", lang, None)
+    assert "measure:" not in text.replace("# measure:", "")  # commented out as written
+    lines = text.splitlines(keepends=True)
+    at = lines.index("# measure:\n")
+    lines[at : at + 2] = [line.removeprefix("# ") for line in lines[at : at + 2]]
+    result = parse("".join(lines))
+    assert result.diagnostics == []
+    deck = present(result.deck)
+    assert deck.statement("identification").get(lang).startswith(proud)
+    assert deck.statement("ownership") == DEFAULT_STATEMENTS["ownership"]
