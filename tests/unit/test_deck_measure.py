@@ -22,7 +22,7 @@ from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.snapshot import deck_from_data, deck_to_data
 from goedwerk_tui.domain.text import LANGUAGES, LocalText
 from goedwerk_tui.starter_deck import starter_deck_text
-from tests.conftest import DECKS, present
+from tests.conftest import DECKS, ROOT, present
 from tests.unit.deck_helpers import GOOD_CARD, HEADER, deck_text, errors, messages, parse
 
 OWN = """\
@@ -202,3 +202,11 @@ def test_the_starter_deck_s_measure_example_works_when_uncommented(lang: str, pr
     deck = present(result.deck)
     assert deck.statement("identification").get(lang).startswith(proud)
     assert deck.statement("ownership") == DEFAULT_STATEMENTS["ownership"]
+
+
+def test_the_deck_format_page_quotes_the_default_statements() -> None:
+    page = (ROOT / "docs" / "deck-format.md").read_text(encoding="utf-8")
+    section = page.split("\n## 8. Measure statements\n", 1)[1].split("\n## ", 1)[0]
+    for goal in GOALS:
+        texts = DEFAULT_STATEMENTS[goal].by_lang
+        assert f"| `{goal}` | no | text | {texts['nl']} / {texts['en']} |" in section
