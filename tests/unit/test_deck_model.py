@@ -156,6 +156,9 @@ def _damaged(change: Any) -> dict[str, Any]:
         lambda d: d["cards"][0].update(options="Doen"),
         lambda d: d["fields"].append(None),
         lambda d: d["catalogue"]["values"][0].pop("families"),
+        lambda d: d.update(measure=["Invloed"]),
+        lambda d: d.update(measure={"ownership": 4}),
+        lambda d: d.update(measure={"identification": {}}),
     ],
 )
 def test_a_damaged_snapshot_is_a_key_not_a_sentence(change: Any) -> None:
