@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 import goedwerk_tui.ui.screens.new_session as new_session
 from goedwerk_tui.i18n import t
@@ -18,6 +19,15 @@ from tests.tui.live_helpers import devices, live_app, until
 PLAY = ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
 
 
+async def tab_to(pilot: Pilot[None], field: str, key: str) -> None:
+    """Press ``key`` (Tab or shift+Tab) until ``field`` has the focus."""
+    for _ in range(20):
+        if pilot.app.focused is not None and pilot.app.focused.id == field:
+            return
+        await pilot.press(key)
+    raise AssertionError(f"{key} never reached #{field}")
+
+
 async def test_the_home_forms_live_choice_starts_a_live_session(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -26,10 +36,10 @@ async def test_the_home_forms_live_choice_starts_a_live_session(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press(*keys("Noord, Zuid"))
-        await pilot.press(*["tab"] * 6)
-        assert app.focused is not None and app.focused.id == "live"
+        await tab_to(pilot, "live", "tab")  # the fields after the teams, then Live
         await pilot.press("space")
-        await pilot.press(*["shift+tab"] * 6, "enter")
+        await tab_to(pilot, "team-names", "shift+tab")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
         live = app.live
