@@ -4,6 +4,7 @@ and ``resume --live``, which makes a new join code (devices join again)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -13,7 +14,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.live_control import LiveControl
 from goedwerk_tui.ui.screens.live_join import LiveJoinScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
-from tests.tui.helpers import app_for, keys, open_form, screen_text, settle
+from tests.tui.helpers import app_for, choose, keys, open_form, screen_text, settle
 from tests.tui.live_helpers import devices, live_app, until
 
 PLAY = ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
@@ -96,4 +97,30 @@ async def test_team_names_show_literally_on_the_live_line_and_the_join_screen(
         await pilot.pause()
         text = screen_text(app)
         assert "[/]" in text and "<b>Blauw</b>" in text and "[red]Rood" in text
+        await pilot.press("q")
+
+
+async def test_a_server_that_stops_by_itself_is_said_and_the_keyboard_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, live = live_app(PLAY, tmp_path / "saves")
+
+    async def broken() -> None:
+        raise OSError("kapot")
+
+    monkeypatch.setattr(live.server, "serve", broken)
+    said: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        said.append(message)
+        notify(message, **kwargs)
+
+    monkeypatch.setattr(app, "notify", record)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(lambda: bool(said), "the failure said", pilot)
+        assert said == [t("live.server_failed", "nl", error="kapot")]
+        await choose(pilot, 1, option="A", pole_a=1)  # the keyboard records on
+        current = app.game.session.current
+        assert current is not None and "t1" in current.choices
         await pilot.press("q")
