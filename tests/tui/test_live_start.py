@@ -3,9 +3,13 @@ and ``resume --live``, which makes a new join code (devices join again)."""
 
 from __future__ import annotations
 
+import shutil
+import ssl
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from textual.pilot import Pilot
 
@@ -123,4 +127,30 @@ async def test_a_server_that_stops_by_itself_is_said_and_the_keyboard_goes_on(
         await choose(pilot, 1, option="A", pole_a=1)  # the keyboard records on
         current = app.game.session.current
         assert current is not None and "t1" in current.choices
+        await pilot.press("q")
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the test certificate")
+async def test_with_a_certificate_the_join_address_is_https_and_devices_verify_it(
+    tmp_path: Path,
+) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"]
+        + ["-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    tls = ["--tls-cert", str(cert), "--tls-key", str(key)]
+    app, live = live_app([*PLAY, *tls], tmp_path / "saves")
+    assert live.join_url.startswith(f"https://127.0.0.1:{live.listener.port}/j/")
+    verify = ssl.create_default_context(cafile=str(cert))
+    async with app.run_test(size=(80, 24)) as pilot:
+        base = f"https://127.0.0.1:{live.listener.port}"
+        async with httpx.AsyncClient(base_url=base, verify=verify, timeout=20) as phone:
+            joined = await phone.post("/api/join", json={"code": live.join_code, "team": "t1"})
+            assert joined.status_code == 200
+            assert "secure" in joined.headers["set-cookie"].lower()
+        assert live.join_url in screen_text(app, 100)
         await pilot.press("q")
