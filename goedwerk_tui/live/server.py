@@ -95,13 +95,20 @@ def _bind(host: str, port: int, shown: str) -> socket.socket:
 
 def lan_address() -> str | None:
     """The address other machines on the local network reach this one at: the one
-    the system would send from (a UDP socket is connected, nothing is sent)."""
+    the system would send from (a UDP socket is connected, nothing is sent), else one
+    of the host name's addresses that is not a loopback (a hotspot without a route
+    to the internet)."""
     with contextlib.suppress(OSError):
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, never sent to
             address: str = probe.getsockname()[0]
-            if address and not address.startswith("0."):
+            if address and not address.startswith(("0.", "127.")):
                 return address
+    with contextlib.suppress(OSError, UnicodeError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found = str(info[4][0])
+            if not ipaddress.ip_address(found).is_loopback:
+                return found
     return None
 
 
