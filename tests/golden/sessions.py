@@ -240,6 +240,7 @@ def play_variations_table_two(deck: Deck, save_dir: Path, clock: Callable[[], da
 
 def variation_saves(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """``wat-als-1.jsonl`` and ``wat-als-2.jsonl``: variations and measures, same bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
     fixed_ids(monkeypatch)
     deck = variations_deck(folder)
     first = play_variations_table(deck, folder / "play", ticking_clock())
