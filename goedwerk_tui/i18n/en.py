@@ -214,5 +214,15 @@ MESSAGES: dict[str, str] = {
     "palette.finish.help": "Record every typed action and show the summary (ctrl+s)",
     "home.reading_decks": "Reading the decks…",
     "home.starting": "Starting the session…",
+    # --- debrief-reports ---
+    "replay.variation": "What if...? {n}",
+    "replay.variation_open": "not revealed yet",
+    "replay.moved": "moved {steps} toward {pole}",
+    "replay.decided": "decided by: {values}",
+    "replay.no_card_choice": "no choice on the card",
+    "replay.measure_before": "Measure before",
+    "replay.measure_after": "Measure after",
+    "replay.measure_start": "Press → to see the teams' scores.",
+    "replay.measure_scale": "Each team scores one statement per goal, from 1 (not at all) to 5 (fully).",
     **FILES,
 }

@@ -214,5 +214,15 @@ MESSAGES: dict[str, str] = {
     "palette.finish.help": "Alle getypte acties vastleggen en het overzicht tonen (ctrl+s)",
     "home.reading_decks": "De decks worden gelezen…",
     "home.starting": "De sessie wordt gestart…",
+    # --- debrief-reports ---
+    "replay.variation": "Maar wat als...? {n}",
+    "replay.variation_open": "nog niet onthuld",
+    "replay.moved": "schoof {steps} op naar {pole}",
+    "replay.decided": "doorslaggevend: {values}",
+    "replay.no_card_choice": "geen keuze op de kaart",
+    "replay.measure_before": "Meting vooraf",
+    "replay.measure_after": "Meting achteraf",
+    "replay.measure_start": "Druk op → om de scores van de teams te zien.",
+    "replay.measure_scale": "Elk team scoort per doel een stelling, van 1 (helemaal niet) tot 5 (helemaal).",
     **FILES,
 }
