@@ -35,7 +35,9 @@ def value_name(deck: Deck, value_id: str, lang: str) -> str:
 
 
 def statement_of(deck: Deck, goal: str) -> LocalText:
-    """The statement the teams scored for ``goal``: the deck's ``measure:`` wording when
-    it has one, else the default (``measure.DEFAULT_STATEMENTS``)."""
-    text = getattr(getattr(deck, "measure", None), goal, None)
+    """The statement the teams scored for ``goal``: the deck's ``measure:`` wording
+    (``Deck.statement``, where the deck model has it), else the default
+    (``measure.DEFAULT_STATEMENTS``)."""
+    statement = getattr(deck, "statement", None)
+    text = statement(goal) if callable(statement) else None
     return text if isinstance(text, LocalText) else DEFAULT_STATEMENTS[goal]

@@ -120,17 +120,8 @@ def _common_deck(reads: Sequence[SaveRead]) -> Deck:
                 cards[card.id] = card
     if len(cards) == len(first.cards):
         return first
-    return Deck(
-        id=first.id,
-        title=first.title,
-        language=first.language,
-        catalogue_ref=first.catalogue_ref,
-        catalogue=first.catalogue,
-        fields=first.fields,
-        cards=tuple(cards.values()),
-        description=first.description,
-        authors=first.authors,
-    )
+    # every other field as the first deck has it (its measure statements too)
+    return msgspec.structs.replace(first, cards=tuple(cards.values()))
 
 
 def _status(rnd: Round) -> str:
