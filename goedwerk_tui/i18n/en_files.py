@@ -285,6 +285,8 @@ MESSAGES: dict[str, str] = {
     "rule.measure_after_early": "the measure after comes in the closing step",
     "rule.measure_moment": "unknown moment '{moment}' (before or after)",
     "rule.bad_score": "the score for {goal} must be 1, 2, 3, 4 or 5",
+    # --- measure-deck ---
+    "check.obj.measure": "the measure statements",
     # --- debrief-reports ---
     "report.variations": "What if...?",
     "report.moved_title": "Who moved under a 'What if...?'",

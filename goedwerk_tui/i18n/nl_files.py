@@ -285,6 +285,8 @@ MESSAGES: dict[str, str] = {
     "rule.measure_after_early": "de meting achteraf komt in de afsluiting",
     "rule.measure_moment": "onbekend moment '{moment}' (vooraf of achteraf)",
     "rule.bad_score": "de score voor {goal} moet 1, 2, 3, 4 of 5 zijn",
+    # --- measure-deck ---
+    "check.obj.measure": "de stellingen van de meting",
     # --- debrief-reports ---
     "report.variations": "Maar wat als...?",
     "report.moved_title": "Wie schoof op bij een 'Maar wat als...?'",
