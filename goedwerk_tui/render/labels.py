@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from goedwerk_tui.domain.debrief import Debrief, TeamRef
 from goedwerk_tui.domain.deck import Deck
-from goedwerk_tui.domain.measure import DEFAULT_STATEMENTS
-from goedwerk_tui.domain.text import LocalText
 from goedwerk_tui.i18n import t
 
 
@@ -32,12 +30,3 @@ def value_name(deck: Deck, value_id: str, lang: str) -> str:
     """A value's name in ``lang``; its id when the catalogue does not have it."""
     value = deck.catalogue.value(value_id)
     return value.name.get(lang) if value is not None else value_id
-
-
-def statement_of(deck: Deck, goal: str) -> LocalText:
-    """The statement the teams scored for ``goal``: the deck's ``measure:`` wording
-    (``Deck.statement``, where the deck model has it), else the default
-    (``measure.DEFAULT_STATEMENTS``)."""
-    statement = getattr(deck, "statement", None)
-    text = statement(goal) if callable(statement) else None
-    return text if isinstance(text, LocalText) else DEFAULT_STATEMENTS[goal]

@@ -19,7 +19,7 @@ from goedwerk_tui.domain.replay_steps import MeasureStep, RoundSteps, VariationS
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import value_names
-from goedwerk_tui.render.labels import statement_of, team_label
+from goedwerk_tui.render.labels import team_label
 from goedwerk_tui.render.reveal_view import signed, stance_label, team_style
 
 
@@ -173,7 +173,7 @@ def measure_step(
     ]
     for goal in GOALS:
         line = Text(f"{t(f'report.goal.{goal}', lang)}: ", style="bold")
-        line.append(sanitize(statement_of(debrief.deck, goal).get(lang)), style="italic")
+        line.append(sanitize(debrief.deck.statement(goal).get(lang)), style="italic")
         parts.append(line)
     return Group(*parts)
 

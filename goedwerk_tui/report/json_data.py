@@ -280,5 +280,5 @@ def report_data(debrief: Debrief, lang: str = "en") -> DebriefData:
         ),
         [_round_data(r) for r in debrief.rounds],
         [say(warning, lang) for warning in debrief.warnings],
-        measures_data(debrief.measures),
+        measures_data(debrief.deck, debrief.measures),
     )

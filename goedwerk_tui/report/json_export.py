@@ -66,6 +66,7 @@ that breaks readers, new keys may appear in any version)::
                                          # report's language)
       # only when a table took the before/after measure:
       "measures": {
+        "statements": {"ownership": {"nl": "...", "en": "..."}, ...},  # what teams scored
         "teams": [{"team": "1.t1",
                    "before": {"ownership": 2, "meaningfulness": 3, "identification": 4} | null,
                    "after": {...} | null, "change": {...} | null}],

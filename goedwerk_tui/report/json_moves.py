@@ -6,6 +6,7 @@ from __future__ import annotations
 import msgspec
 
 from goedwerk_tui.domain.debrief import DebriefVariation, Measures, Move
+from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.measure import GOALS
 
 LocalData = dict[str, str]
@@ -79,6 +80,7 @@ class GoalMeasureData(_Data):
 
 
 class MeasuresData(_Data):
+    statements: dict[str, LocalData]  # per goal, the statement the teams scored
     teams: list[TeamMeasureData]
     goals: list[GoalMeasureData]
 
@@ -111,7 +113,7 @@ def variation_data(v: DebriefVariation) -> VariationData:
     return VariationData(v.number, text, plays, [_move_data(m) for m in v.moves])
 
 
-def measures_data(measures: Measures) -> MeasuresData | None:
+def measures_data(deck: Deck, measures: Measures) -> MeasuresData | None:
     if not measures.taken:
         return None
 
@@ -142,7 +144,8 @@ def measures_data(measures: Measures) -> MeasuresData | None:
         )
         for g in measures.goals
     ]
-    return MeasuresData(teams, summaries)
+    statements = {goal: deck.statement(goal).to_data() for goal in GOALS}
+    return MeasuresData(statements, teams, summaries)
 
 
 def _mean(value: float | None) -> float | None:

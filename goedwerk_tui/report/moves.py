@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from goedwerk_tui.domain.debrief import DebriefRound, DebriefVariation, Move, TeamMeasure
 from goedwerk_tui.i18n import t, tn
-from goedwerk_tui.render.labels import statement_of
 from goedwerk_tui.report import Words, signed
 
 
@@ -89,7 +88,7 @@ def goal_name(w: Words, goal: str) -> str:
 
 
 def statement(w: Words, goal: str) -> str:
-    return w.local(statement_of(w.debrief.deck, goal))
+    return w.local(w.debrief.deck.statement(goal))
 
 
 def paired(w: Words, count: int) -> str:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.measure import GOALS
 from goedwerk_tui.i18n import t
-from goedwerk_tui.render.labels import statement_of
 from goedwerk_tui.report import Words, plain
 from goedwerk_tui.report.rows import Row
 
@@ -103,7 +102,7 @@ class MeasureRows:
         lang, clean = self.lang, self.clean
         yield tuple(t(f"report.col.{column}", lang) for column in MEASURE_COLUMNS)
         sessions = [clean(table.session_id) for table in self.debrief.tables]
-        texts = {g: clean(statement_of(self.debrief.deck, g).get(lang)) for g in GOALS}
+        texts = {g: clean(self.debrief.deck.statement(g).get(lang)) for g in GOALS}
         for entry in self.debrief.measures.teams:
             team = entry.team
             for goal in GOALS:

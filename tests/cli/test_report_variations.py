@@ -16,8 +16,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from goedwerk_tui.domain.deck_loader import load_deck
+from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.measure import Scores
 from goedwerk_tui.report.command import run_report
 from tests.cli.run import goedwerk
+from tests.golden.sessions import VARIATIONS_YAML
 
 pytestmark = pytest.mark.usefixtures("amsterdam_time")
 
@@ -178,3 +182,27 @@ def test_json_keeps_the_old_keys_and_adds_variations_and_measures(
     assert goals["ownership"]["before"] == [1, 1, 1, 0, 0]
     assert goals["ownership"]["mean_change"] == 1.33
     assert [t["team"] for t in data["measures"]["teams"]] == ["1.t1", "1.t2", "2.t1"]
+
+
+def test_the_reports_quote_the_decks_own_statement(tmp_path: Path) -> None:
+    """A deck's ``measure:`` wording, as the save's deck snapshot kept it."""
+    text = VARIATIONS_YAML.replace(
+        "cards:\n",
+        "measure:\n  identification: {nl: 'We zijn trots op ons vak.', en: 'We are proud of our"
+        " profession.'}\ncards:\n",
+        1,
+    )
+    (tmp_path / "deck.yaml").write_text(text, "utf-8")
+    game = Game.new(load_deck(tmp_path / "deck.yaml"), ["Een"], save_dir=tmp_path, measure=True)
+    game.record_measure("before", "t1", Scores(ownership=3, meaningfulness=4, identification=2))
+    game.close()
+    report = goedwerk("report", str(game.path)).stdout
+    assert "- **Identificatie**: We zijn trots op ons vak." in report
+    assert "- **Eigenaarschap**: We kunnen invloed uitoefenen" in report  # the default
+    assert "| Een | 3 → — | 4 → — | 2 → — |" in report  # no after: no change
+    sheet = goedwerk(
+        "report", str(game.path), "--format", "csv", "--sheet", "measures", "--lang", "en"
+    )
+    rows = list(csv.DictReader(io.StringIO(sheet.stdout)))
+    assert rows[2]["statement"] == "We are proud of our profession."
+    assert (rows[2]["before"], rows[2]["after"], rows[2]["change"]) == ("2", "", "")

@@ -30,7 +30,7 @@ async def test_a_measured_session_opens_on_the_measure_before_and_steps_into_the
         assert isinstance(app.screen, ReplayScreen)
         text = shown(app)
         assert "Meting vooraf" in text and "stap 0 van 2" in text
-        assert "Eigenaarschap: Ik kan invloed uitoefenen" in text  # the statement scored
+        assert "Eigenaarschap: We kunnen invloed uitoefenen" in text  # the statement scored
         await pilot.press("right")
         text = shown(app)
         assert "Rood" in text and "Blauw <i>" not in text
