@@ -94,3 +94,18 @@ async def test_the_overview_shows_the_moves_and_the_measure_of_two_tables(
         assert "1. De cijfers  (3 stappen verschil; 3 teams schoven op)" in text
         assert "Voor en na: eigenaarschap, zinvolheid en identificatie" in text
         assert "2 → 4 (+2)" in text and "Verdeling (aantal teams per score)" in text
+
+
+async def test_guess_first_hides_choices_but_steps_through_new_stances(
+    saves: tuple[Path, Path], tmp_path: Path
+) -> None:
+    app = app_for(["replay", str(saves[0])], tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n", "g", "right")
+        assert "Raad eerst: welke positie koos Rood?" in shown(app)
+        await pilot.press("right", "right", "right")  # Rood's, Blauw's guess and answer
+        assert "stap 2 van 9" in shown(app)
+        await pilot.press("right", "right")  # played, then Rood's new stance: no guessing
+        text = shown(app)
+        assert "stap 4 van 9" in text and "Raad eerst" not in text
+        assert "Rood  -1 → 0" in text
