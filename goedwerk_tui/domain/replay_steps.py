@@ -51,6 +51,32 @@ class MeasureStep:
     measure: MeasureRecorded
 
 
+@dataclass(frozen=True, slots=True)
+class VariationShown:
+    """One variation at one table as far as the first ``n`` steps show it."""
+
+    variation: DebriefVariation
+    table_number: int
+    latest: list[VariationStep]  # each team's latest new stance shown, in team order
+    revealed: bool  # its reveal is among the steps shown
+
+
+class _Group:
+    """The steps of one variation at one table: a contiguous run of variation steps."""
+
+    def __init__(self, start: int, items: list[VariationStep], order: dict[str, int]) -> None:
+        self.start, self.end = start, start + len(items)
+        self.first = items[0]
+        positions: dict[str, list[int]] = {}
+        for offset, item in enumerate(items):
+            if item.move is not None:
+                positions.setdefault(item.move.team.key, []).append(start + offset)
+        self.positions = {
+            key: positions[key] for key in sorted(positions, key=lambda k: order.get(k, len(order)))
+        }
+        self.reveal = self.end - 1 if items[-1].kind == "revealed" else None
+
+
 def variation_steps(rnd: DebriefRound) -> tuple[VariationStep, ...]:
     """A round's variation steps: per variation and table, played, revisions, reveal."""
     found: list[VariationStep] = []
@@ -103,13 +129,43 @@ class RoundSteps:
         order = sorted(positions, key=lambda key: team_order.get(key, len(team_order)))
         self.positions = {key: positions[key] for key in order}  # teams in debrief order
         self.variation_steps = variation_steps(rnd) if rnd.variations else ()
+        self._groups = self._group(team_order)
+
+    def _group(self, order: dict[str, int]) -> list[_Group]:
+        """The runs of steps of one variation at one table (each starts "played")."""
+        groups: list[_Group] = []
+        items: list[VariationStep] = []
+        for index, item in enumerate(self.variation_steps):
+            if item.kind == "played" and items:
+                groups.append(_Group(index - len(items), items, order))
+                items = []
+            items.append(item)
+        if items:
+            groups.append(_Group(len(self.variation_steps) - len(items), items, order))
+        return groups
 
     def __len__(self) -> int:
         return len(self.steps) + len(self.variation_steps)
 
-    def variation_shown(self, step: int) -> tuple[VariationStep, ...]:
-        """The variation steps among the first ``step``."""
-        return self.variation_steps[: max(0, step - len(self.steps))]
+    def variations_at(self, step: int) -> list[VariationShown]:
+        """The variations the first ``step`` steps show, the newest first: a lookup per
+        team (bisect), never a scan of the revisions."""
+        shown = step - len(self.steps)
+        found = []
+        for group in self._groups:
+            if group.start >= shown:
+                break
+            latest = []
+            for positions in group.positions.values():
+                count = bisect_left(positions, shown)
+                if count:
+                    latest.append(self.variation_steps[positions[count - 1]])
+            revealed = group.reveal is not None and group.reveal < shown
+            found.append(
+                VariationShown(group.first.variation, group.first.table_number, latest, revealed)
+            )
+        found.reverse()
+        return found
 
     def shown(self, team_key: str, step: int) -> int:
         """How many of the team's steps are among the first ``step``."""

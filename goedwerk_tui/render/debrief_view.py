@@ -173,7 +173,7 @@ def round_step(
     placed = [
         (index[s.team.key], team_label(debrief, s.team, lang), s.choice.stance) for s, _ in latest
     ]
-    placed = variation_placed(debrief, steps, step, placed, lang)
+    placed = variation_placed(debrief, steps, step, placed)
     parts: list[RenderableType] = [stance_axis(rnd.field, placed, lang, width)]
     parts += variation_lines(debrief, rnd, steps, step, lang)
     if guessing is not None:

@@ -62,33 +62,26 @@ def _variation_head(variation: DebriefVariation, state: str, lang: str) -> list[
 def variation_lines(
     debrief: Debrief, rnd: DebriefRound, steps: RoundSteps, step: int, lang: str
 ) -> list[RenderableType]:
-    """The variations played so far at ``step``: per team its latest revised stance
-    shown, and once the variation is revealed (or the round's steps are all shown)
-    how far each team moved and the values that decided."""
-    shown = steps.variation_shown(step)
+    """The variations played so far at ``step``, the newest first: per team its latest
+    new stance shown, and once the variation is revealed (or the round's steps are all
+    shown) how far each team moved and the values that decided."""
+    shown = steps.variations_at(step)
     if not shown:
         return []
     index = {team.key: i for i, team in enumerate(debrief.teams)}
-    newest = shown[-1] if step > len(steps.steps) else None
+    newest = steps.variation_steps[step - len(steps.steps) - 1]
     parts: list[RenderableType] = []
-    groups: dict[tuple[int, int], list[VariationStep]] = {}
-    for item in shown:
-        groups.setdefault((item.variation.number, item.table_number), []).append(item)
-    for (_, table), items in reversed(groups.items()):  # the newest first
-        variation = items[0].variation
-        revealed = any(i.kind == "revealed" for i in items)
-        done = revealed or step == len(steps)
-        state = t("report.status.revealed" if revealed else "replay.variation_open", lang)
-        if done and not revealed:
+    for found in shown:
+        done = found.revealed or step == len(steps)
+        state = t("report.status.revealed" if found.revealed else "replay.variation_open", lang)
+        if done and not found.revealed:
             state = t("report.variation_closed", lang)
         if debrief.several_tables:
-            state = f"{t('debrief.table', lang, number=table)} · {state}"
-        parts += _variation_head(variation, state, lang)
-        latest: dict[str, VariationStep] = {}
-        for item in items:
-            if item.move is not None:
-                latest[item.move.team.key] = item
-        for key, item in latest.items():
+            state = f"{t('debrief.table', lang, number=found.table_number)} · {state}"
+        parts += _variation_head(found.variation, state, lang)
+        for item in found.latest:
+            assert item.move is not None  # a "revised" step has its move
+            key = item.move.team.key
             parts += _revision_lines(debrief, rnd, item, index[key], item is newest, done, lang)
     return parts
 
@@ -98,21 +91,20 @@ def variation_placed(
     steps: RoundSteps,
     step: int,
     placed: list[tuple[int, str, int]],
-    lang: str,
 ) -> list[tuple[int, str, int]]:
-    """The stance axis's teams on a variation step: each team's latest revised stance
-    under the newest variation shown (its stance on the card until it revises)."""
-    shown = steps.variation_shown(step)
+    """The stance axis's teams on a variation step: each team's latest new stance under
+    the newest variation shown (its stance on the card until it gives one), the teams
+    of that variation's table only."""
+    shown = steps.variations_at(step)
     if not shown:
         return placed
-    current = shown[-1]
+    current = shown[0]
     index = {team.key: i for i, team in enumerate(debrief.teams)}
-    revised: dict[int, int] = {}
-    for item in shown:
-        same = (item.variation.number, item.table_number)
-        if same == (current.variation.number, current.table_number) and item.revision:
-            assert item.move is not None  # a "revised" step has both
-            revised[index[item.move.team.key]] = item.revision.stance
+    revised = {
+        index[item.move.team.key]: item.revision.stance
+        for item in current.latest
+        if item.move is not None and item.revision is not None
+    }
     at_table = [p for p in placed if debrief.teams[p[0]].table_number == current.table_number]
     return [(i, label, revised.get(i, stance)) for i, label, stance in at_table]
 
