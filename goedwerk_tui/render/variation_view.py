@@ -32,7 +32,7 @@ def _decimal(value: float | None, lang: str, *, sign: bool = False) -> str:
 
 
 def move_text(debrief: Debrief, rnd: DebriefRound, move: Move, lang: str) -> Text:
-    """``bewoog +2 naar Politieke haalbaarheid · doorslaggevend: Loyaliteit``."""
+    """``schoof +2 op naar Politieke haalbaarheid · doorslaggevend: Loyaliteit``."""
     steps = move.steps
     if steps is None:
         return Text(t("replay.no_card_choice", lang), style="dim")

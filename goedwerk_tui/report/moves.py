@@ -26,7 +26,7 @@ def decimal(value: float | None, lang: str, *, sign: bool = False) -> str:
 
 
 def variation_title(w: Words, variation: DebriefVariation) -> str:
-    """``variatie 1: Maar wat als ...?`` (the text in the report's language)."""
+    """``variant 1: Maar wat als ...?`` (the text in the report's language)."""
     label = w.t("report.variation", n=variation.number)
     return f"{label}: {w.local(variation.text)}" if variation.text is not None else label
 

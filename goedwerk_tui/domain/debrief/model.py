@@ -21,7 +21,6 @@ import msgspec
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
 from goedwerk_tui.domain.errors import SaveError
 from goedwerk_tui.domain.events import MeasureRecorded, StanceRevised
-from goedwerk_tui.domain.measure import Scores
 from goedwerk_tui.domain.session import Choice
 from goedwerk_tui.domain.text import LocalText
 
@@ -272,13 +271,6 @@ class Measures(_Data, frozen=True):
     @property
     def taken(self) -> bool:
         return bool(self.teams)
-
-    def scores(self, team: TeamRef) -> tuple[Scores | None, Scores | None]:
-        for entry in self.teams:
-            if entry.team.key == team.key:
-                before, after = entry.before, entry.after
-                return (before.scores if before else None, after.scores if after else None)
-        return None, None
 
 
 class Overview(_Data, frozen=True):
