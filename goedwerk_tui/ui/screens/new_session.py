@@ -63,6 +63,7 @@ class SessionForm:
     timer: int | None
     shuffle: bool
     language: str
+    measure: bool = True  # the before/after measure of the three goals
 
 
 class NewSessionScreen(GoedWerkScreen):
@@ -107,6 +108,7 @@ class NewSessionScreen(GoedWerkScreen):
             yield Label(t("home.timer", lang))
             yield Input(id="timer", type="integer")
             yield Checkbox(t("home.shuffle", lang), id="shuffle")
+            yield Checkbox(t("home.measure", lang), value=True, id="measure")
             yield Label(t("home.language", lang))
             yield Select(
                 [("Nederlands", "nl"), ("English", "en")],
@@ -206,6 +208,7 @@ class NewSessionScreen(GoedWerkScreen):
             timer=timer,
             shuffle=self.query_one("#shuffle", Checkbox).value,
             language=str(self.query_one("#language", Select).value),
+            measure=self.query_one("#measure", Checkbox).value,
         )
 
     @work(thread=True, exclusive=True, group="start")
@@ -223,6 +226,7 @@ class NewSessionScreen(GoedWerkScreen):
                 shuffle=form.shuffle,
                 timer=form.timer,
                 language=form.language,
+                measure=form.measure,
             )
         except GoedwerkError as exc:
             self.app.call_from_thread(self._not_started, exc)
