@@ -270,7 +270,7 @@ MESSAGES: dict[str, str] = {
     "variation.all_revised": "Every team has a new stance. Press r to reveal.",
     "variation.waiting_for": "No new stance yet from: {teams}",
     "key.variation": "what if",
-    "key.card_reveal": "card reveal",
+    "key.card_reveal": "reveal",
     "palette.reveal_variation": "Reveal the variation",
     "palette.reveal_variation.help": "Who moved, which way and how far (r)",
     "palette.variation": "Play a What if...?",

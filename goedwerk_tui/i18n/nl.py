@@ -270,7 +270,7 @@ MESSAGES: dict[str, str] = {
     "variation.all_revised": "Alle teams hebben een nieuwe positie. Druk op r om te onthullen.",
     "variation.waiting_for": "Nog geen nieuwe positie van: {teams}",
     "key.variation": "maar wat als",
-    "key.card_reveal": "onthulling kaart",
+    "key.card_reveal": "onthulling",
     "palette.reveal_variation": "Variant onthullen",
     "palette.reveal_variation.help": "Wie van positie veranderde, welke kant op en hoe ver (r)",
     "palette.variation": "Maar wat als...? spelen",
