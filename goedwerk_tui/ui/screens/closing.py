@@ -212,10 +212,11 @@ class ClosingScreen(GoedWerkScreen):
             self.action_finish()
 
     def _all_done(self) -> None:
-        self.query_one("#closing-status", Static).update(
-            Text(t("closing.done", self.app.lang), style="bold green")
-        )
-        self.field(self.app.game.session.teams[-1].id).focus()
+        status = self.query_one("#closing-status", Static)
+        status.update(Text(t("closing.done", self.app.lang), style="bold green"))
+        self.field(self.app.game.session.teams[-1].id).focus(scroll_visible=False)
+        # in view: below the last team's scales when the measure is on
+        self.call_after_refresh(status.scroll_visible, animate=False)
 
     def action_finish(self) -> None:
         if not self.record_all():
