@@ -59,7 +59,7 @@ async def test_the_before_measure_comes_first_and_then_the_first_card(saves_dir:
         assert isinstance(app.screen, MeasureScreen)
         assert app.game.session.current is None  # no card dealt yet
         shown = shown_text(app)
-        assert "Eigenaarschap: Ik kan invloed uitoefenen op de kwaliteit" in shown
+        assert "Eigenaarschap: We kunnen invloed uitoefenen op de kwaliteit" in shown
         assert shown.count("nog geen score (1-5)") == 6
         assert {"enter", "ctrl+s", "s"} <= set(footer_keys(app))
         await rate(pilot, "4", "3", "5")

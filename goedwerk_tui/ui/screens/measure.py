@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from goedwerk_tui.domain.deck import Deck
-from goedwerk_tui.domain.measure import DEFAULT_STATEMENTS, GOALS, Moment, Scores
+from goedwerk_tui.domain.measure import GOALS, Moment, Scores
 from goedwerk_tui.domain.session import Session
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
@@ -34,20 +34,12 @@ if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
 
 
-def statement(deck: Deck, goal: str, lang: str) -> str:
-    """The statement a team rates for ``goal``: the deck's own wording when it has one."""
-    measure = getattr(deck, "measure", None)  # a deck's ``measure:`` (deck format)
-    if measure is not None:
-        return str(measure.statement(goal).get(lang))
-    return DEFAULT_STATEMENTS[goal].get(lang)
-
-
 def statements(deck: Deck, lang: str) -> Group:
     """ "Eigenaarschap: Ik kan invloed..." for each goal."""
     lines = []
     for goal in GOALS:
         line = Text(goal_name(goal, lang) + ": ", style="bold")
-        line.append(sanitize(statement(deck, goal, lang)), style="not bold")
+        line.append(sanitize(deck.statement(goal).get(lang)), style="not bold")  # the deck's
         lines.append(line)
     return Group(*lines)
 
