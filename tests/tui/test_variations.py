@@ -208,3 +208,22 @@ async def test_a_resumed_session_shows_its_open_variation(saves_dir: Path) -> No
         assert f"Rood: -2 → 0 (2 stappen naar {POLE_B})" in shown
         assert f"Blauw: +1 → +2 (1 stap naar {POLE_B})" in shown
         assert "“Nu twijfelen we”" in shown
+
+
+async def test_the_help_names_the_variation_keys(saves_dir: Path) -> None:
+    """? on the card's reveal adds v to the play keys; on a variation, its own keys."""
+    app = app_for(PLAY, saves_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await reveal_first_card(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert t("help.text", "nl").splitlines()[0] in shown
+        assert t("help.variations", "nl") in shown
+        await pilot.press("escape", "v", "1")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "r    onthullen als alle teams een nieuwe positie gaven" in shown
+        assert "Tab naar de reden" in shown

@@ -242,6 +242,7 @@ class VariationScreen(GoedWerkScreen):
             self.notify(message, severity="warning", markup=False)
             return
         if self.app.act(self.app.game.reveal_variation) is not None:
+            self.app.clear_notifications()  # the confirmations would cover the reveal
             self.refresh_reveal()
             self.query_one("#variation-scroll", VerticalScroll).scroll_home(animate=False)
 
