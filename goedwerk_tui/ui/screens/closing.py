@@ -31,6 +31,7 @@ from goedwerk_tui.ui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 
 class ClosingScreen(GoedWerkScreen):
@@ -88,6 +89,7 @@ class ClosingScreen(GoedWerkScreen):
         yield TeamScores(team.id, lang, recorded(session, "after", team.id), notes)
 
     def on_mount(self) -> None:
+        self._shown = dict(self.app.game.session.actions)  # the actions the fields were given
         if not self.focus_next_open(None):
             self._all_done()
 
@@ -161,6 +163,25 @@ class ClosingScreen(GoedWerkScreen):
             self.refresh_labels()
             if not self.focus_next_open(block.team_id):
                 self._all_done()
+
+    def on_live_changed(self, _message: LiveChanged) -> None:
+        """A device recorded its team's action: shown in the team's field, unless the
+        facilitator is typing another one there."""
+        session = self.app.game.session
+        for team in session.teams:
+            field = self.field(team.id)
+            saved = session.actions.get(team.id)
+            typed = self.typed(team.id)
+            if saved is not None and typed != saved:
+                # what the field held was empty or the team's earlier recorded action
+                if not typed or typed == self._shown.get(team.id):
+                    field.value = saved
+            if saved is not None:
+                self._shown[team.id] = saved
+        if session.settings.measure:  # a device's after-measure, unless one is rating here
+            for block in self.query(TeamScores):
+                block.follow(recorded(session, "after", block.team_id))
+        self.refresh_labels()
 
     def on_input_changed(self, event: TextField.Changed) -> None:
         self.refresh_labels()

@@ -32,6 +32,7 @@ from goedwerk_tui.ui.widgets.score_picker import ScorePicker, TeamScores
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 
 def statements(deck: Deck, lang: str) -> Group:
@@ -143,6 +144,14 @@ class MeasureScreen(GoedWerkScreen):
         for index, block in enumerate(self.blocks):
             label = scores_label(session, self.MOMENT, index, block)
             self.query_one(f"#label-{block.team_id}", Static).update(label)
+
+    def on_live_changed(self, _message: LiveChanged) -> None:
+        """A device recorded its team's scores: shown, unless they are being rated here
+        (the base class redraws the live line)."""
+        session = self.app.game.session
+        for block in self.blocks:
+            block.follow(recorded(session, self.MOMENT, block.team_id))
+        self.refresh_labels()
 
     def on_score_picker_changed(self, event: ScorePicker.Changed) -> None:
         if self.is_mounted:

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 TEAMS_FIELD_LIMIT = (MAX_TEAMS + 1) * (MAX_NAME + 2)
 
 
+# where a live session started from the form listens: the default (all interfaces,
+# port 8765) unless a test says otherwise
+LIVE_BIND: str | None = None
+
 SELECT_PROMPT = "Select"  # Textual's own, shown once the decks are read and none is picked
 
 
@@ -64,6 +68,7 @@ class SessionForm:
     shuffle: bool
     language: str
     measure: bool = True  # the before/after measure of the three goals
+    live: bool = False  # teams answer on their own devices
 
 
 class NewSessionScreen(GoedWerkScreen):
@@ -109,6 +114,7 @@ class NewSessionScreen(GoedWerkScreen):
             yield Input(id="timer", type="integer")
             yield Checkbox(t("home.shuffle", lang), id="shuffle")
             yield Checkbox(t("home.measure", lang), value=True, id="measure")
+            yield Checkbox(t("home.live", lang), id="live")
             yield Label(t("home.language", lang))
             yield Select(
                 [("Nederlands", "nl"), ("English", "en")],
@@ -209,6 +215,7 @@ class NewSessionScreen(GoedWerkScreen):
             shuffle=self.query_one("#shuffle", Checkbox).value,
             language=str(self.query_one("#language", Select).value),
             measure=self.query_one("#measure", Checkbox).value,
+            live=self.query_one("#live", Checkbox).value,
         )
 
     @work(thread=True, exclusive=True, group="start")
@@ -216,8 +223,13 @@ class NewSessionScreen(GoedWerkScreen):
         """Open the deck (from the cache, or parsed and validated) and create the save."""
         from goedwerk_tui.deck_source import open_deck
 
+        listener = None
         try:
             deck = open_deck(form.deck)
+            if form.live:  # the port bound before the save exists, as for ``play --live``
+                from goedwerk_tui.live.server import prepare
+
+                listener = prepare(LIVE_BIND, None, None)
             game = Game.new(
                 deck,
                 form.teams,
@@ -229,9 +241,11 @@ class NewSessionScreen(GoedWerkScreen):
                 measure=form.measure,
             )
         except GoedwerkError as exc:
+            if listener is not None:
+                listener.close()
             self.app.call_from_thread(self._not_started, exc)
             return
-        self.app.call_from_thread(self.app.start_game, game)
+        self.app.call_from_thread(self.app.start_game, game, listener)
 
     def _not_started(self, exc: GoedwerkError) -> None:
         self.starting = False

@@ -22,7 +22,7 @@ from goedwerk_tui.domain.session import Team
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.reveal_view import signed, stance_label
-from goedwerk_tui.render.variation_view import variation_panel
+from goedwerk_tui.render.variation_play import variation_panel
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import QUIT_WHILE_TYPING
 from goedwerk_tui.ui.screens.confirm import ConfirmScreen

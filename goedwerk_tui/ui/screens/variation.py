@@ -23,7 +23,7 @@ from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import card_panel
 from goedwerk_tui.render.reveal_view import signed, team_style
-from goedwerk_tui.render.variation_view import variation_panel, variation_reveal
+from goedwerk_tui.render.variation_play import variation_panel, variation_reveal
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 from goedwerk_tui.ui.screens.confirm import ask_first
@@ -32,6 +32,7 @@ from goedwerk_tui.ui.screens.note import NoteScreen
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.screens.stance_dialog import StanceDraft
+    from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 
 def variations_left(session: Session) -> list[int]:
@@ -168,6 +169,13 @@ class VariationScreen(GoedWerkScreen):
             button.label = self.team_label(index)
             button.refresh(layout=True)  # the label grew ("✓ nieuwe positie")
         self.refresh_bindings()
+
+    def on_live_changed(self, _message: LiveChanged) -> None:
+        """A device gave its team's new stance: the team bar says so (the base class
+        redraws the live line)."""
+        current = self.app.game.session.current
+        if current is not None and current.variations:  # not yet another card's
+            self.refresh_reveal()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.app.game.session

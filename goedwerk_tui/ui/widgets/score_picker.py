@@ -146,5 +146,17 @@ class TeamScores(Vertical):
         """Whether any goal is rated."""
         return any(picker.score is not None for picker in self.pickers)
 
+    def follow(self, saved: Scores | None) -> None:
+        """Scores recorded elsewhere (a team's device in a live session) are shown,
+        unless the scales were changed here since they were last given."""
+        if saved is None or saved == self.initial:
+            return
+        initial = self.initial
+        given = {g: initial.of(g) if initial is not None else None for g in GOALS}
+        if all(picker.score == given[picker.goal] for picker in self.pickers):
+            for picker in self.pickers:
+                picker.score = saved.of(picker.goal)
+        self.initial = saved
+
     def first_unrated(self) -> ScorePicker | None:
         return next((p for p in self.pickers if p.score is None), None)
