@@ -194,3 +194,24 @@ async def test_the_home_form_can_turn_the_measure_off(saves_dir: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
     assert save_lines(saves_dir)[0]["settings"]["measure"] is False
+
+
+async def test_scores_a_device_records_are_shown_unless_being_rated_here(
+    saves_dir: Path,
+) -> None:
+    """Live: a team's device records its before-measure; the screen shows it, but the
+    scales someone is rating at the keyboard keep what was typed."""
+    app = app_for(PLAY, saves_dir, measure=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")  # Rood's first scale rated here, not recorded
+        await pilot.pause()
+        scores = Scores(ownership=5, meaningfulness=4, identification=3)
+        app.game.record_measure("before", "t1", scores, via="device")
+        app.game.record_measure("before", "t2", scores, via="device")
+        app.live_changed()
+        await pilot.pause()
+        shown = shown_text(app)
+        assert "Blauw  ✓ vastgelegd" in shown
+        blue = app.screen.query_one("#score-t2-ownership", ScorePicker)
+        red = app.screen.query_one("#score-t1-ownership", ScorePicker)
+        assert (blue.score, red.score) == (5, 2)

@@ -227,3 +227,15 @@ async def test_the_help_names_the_variation_keys(saves_dir: Path) -> None:
         shown = screen_text(app)
         assert "r    onthullen als alle teams een nieuwe positie gaven" in shown
         assert "Tab naar de reden" in shown
+
+
+async def test_a_stance_from_a_device_shows_in_the_team_bar(saves_dir: Path) -> None:
+    app = app_for(PLAY, saves_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await reveal_first_card(pilot)
+        await pilot.press("v", "1")
+        await pilot.pause()
+        app.game.revise_stance("t2", 0, "Via de telefoon", via="device")
+        app.live_changed()
+        await pilot.pause()
+        assert "Blauw +2 ✓ nieuwe positie" in screen_text(app)
