@@ -41,7 +41,9 @@ async def test_the_home_forms_live_choice_starts_a_live_session(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press(*keys("Noord, Zuid"))
-        await tab_to(pilot, "live", "tab")  # the fields after the teams, then Live
+        await tab_to(pilot, "measure", "tab")  # the fields after the teams; no measure
+        await pilot.press("space")
+        await tab_to(pilot, "live", "tab")  # then Live
         await pilot.press("space")
         await tab_to(pilot, "team-names", "shift+tab")
         await pilot.press("enter")
