@@ -19,6 +19,7 @@ from typing import Annotated, Any, Final, Literal, TypeVar, get_args
 
 import msgspec
 
+from goedwerk_tui.domain.measure import Moment, Scores
 from goedwerk_tui.domain.snapshot import DeckSnapshot, dec_hook, enc_hook
 
 SAVE_FORMAT: Final = "goedwerk-save/1"
@@ -30,6 +31,9 @@ Stance = Annotated[int, msgspec.Meta(ge=STANCES[0], le=STANCES[-1])]
 OptionLetter = Literal["A", "B", "C", "D", "E", "F"]
 # finite: the largest float is the bound, so an infinite duration is refused
 Seconds = Annotated[float, msgspec.Meta(ge=0, le=sys.float_info.max)]
+# where a team's answer was typed: the facilitator's keyboard or the team's own device
+# (a live session); lines written before live sessions existed read as "keyboard"
+Via = Literal["keyboard", "device"]
 
 
 class Event(msgspec.Struct, tag_field="event", kw_only=True, frozen=True, gc=False):
@@ -55,6 +59,9 @@ class Settings(msgspec.Struct, frozen=True, gc=False):
     seed: int | None = None  # the shuffle's seed, so the deal can be repeated
     order: Literal["deck", "shuffled"] = "deck"
     timer: int | None = None  # seconds per card, or no limit
+    # the before/after measure of the three goals (measure.py); saves from before it
+    # existed read as without
+    measure: bool = False
 
 
 class SessionStarted(Event, tag="session_started", kw_only=True, frozen=True):
@@ -93,6 +100,7 @@ class ChoiceRecorded(Event, tag="choice_recorded", kw_only=True, frozen=True):
     values: ValuesPicked
     rationale: str = ""
     seconds: Seconds | None = None  # from the deal to this choice
+    via: Via = "keyboard"
 
     @property
     def values_a(self) -> tuple[str, ...]:
@@ -115,6 +123,31 @@ class CardSkipped(Event, tag="card_skipped", kw_only=True, frozen=True):
     card: str
 
 
+# ----- "Maar wat als...?": a variation of a revealed card -------------------------
+
+
+class VariationPlayed(Event, tag="variation_played", kw_only=True, frozen=True):
+    round: int
+    card: str
+    variation: int  # 1-based: the card's variations[variation - 1]
+
+
+class StanceRevised(Event, tag="stance_revised", kw_only=True, frozen=True):
+    round: int
+    card: str
+    variation: int
+    team: str
+    stance: Stance  # the team's stance under the variation
+    reason: str = ""  # an optional line: what made the team move, or stay
+    via: Via = "keyboard"
+
+
+class VariationRevealed(Event, tag="variation_revealed", kw_only=True, frozen=True):
+    round: int
+    card: str
+    variation: int
+
+
 class NoteAdded(Event, tag="note_added", kw_only=True, frozen=True):
     round: int
     card: str
@@ -135,6 +168,14 @@ class DealingResumed(Event, tag="dealing_resumed", kw_only=True, frozen=True):
 class ActionRecorded(Event, tag="action_recorded", kw_only=True, frozen=True):
     team: str
     text: str
+    via: Via = "keyboard"
+
+
+class MeasureRecorded(Event, tag="measure_recorded", kw_only=True, frozen=True):
+    moment: Moment  # "before": before the first card; "after": in the closing step
+    team: str
+    scores: Scores
+    via: Via = "keyboard"
 
 
 class SessionResumed(Event, tag="session_resumed", kw_only=True, frozen=True):
@@ -152,9 +193,13 @@ SaveEvent = (
     | CardRevealed
     | CardSkipped
     | NoteAdded
+    | VariationPlayed
+    | StanceRevised
+    | VariationRevealed
     | ClosingStarted
     | DealingResumed
     | ActionRecorded
+    | MeasureRecorded
     | SessionResumed
     | SessionEnded
 )

@@ -8,6 +8,7 @@ object only.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -23,10 +24,16 @@ from goedwerk_tui.domain.events import (
     ClosingStarted,
     E,
     Event,
+    MeasureRecorded,
     NoteAdded,
     SessionEnded,
     SessionResumed,
+    StanceRevised,
+    VariationPlayed,
+    VariationRevealed,
+    Via,
 )
+from goedwerk_tui.domain.measure import Moment, Scores
 from goedwerk_tui.domain.savelog import (
     Clock,
     SaveLog,
@@ -41,6 +48,7 @@ from goedwerk_tui.domain.session import (
     MAX_NAME,
     MAX_NOTE,
     MAX_RATIONALE,
+    MAX_REASON,
     MAX_TEAMS,
     Session,
     Settings,
@@ -109,6 +117,9 @@ class Game:
         self.events: list[Event] = []
         self._notices: list[GoedwerkError] = []
         self.unsaved: SaveError | None = None  # set by close() when the save is not on disk
+        # called with every event once it is written and applied, whoever asked for it
+        # (the keyboard or a device in a live session), so every view can follow
+        self.on_commit: list[Callable[[Event], None]] = []
         log.history = lambda: self.events
 
     def take_notices(self) -> list[GoedwerkError]:
@@ -134,8 +145,12 @@ class Game:
         seed: int | None = None,
         timer: int | None = None,
         language: str | None = None,
+        measure: bool = False,
         clock: Clock = utc_now,
     ) -> Game:
+        """A new session, its save written. With ``measure`` the teams rate the three
+        goals first (phase STARTING) and ``next()`` deals the first card; without it the
+        first card is dealt now."""
         if timer is not None and timer < 1:
             raise RuleError("rule.timer_too_short")
         cards, capped = capped_cards(deck, cards)
@@ -148,7 +163,9 @@ class Game:
             deck=deck,
             teams=team_list(team_names),
             cards=deal_order(deck, cards, shuffle, seed),
-            settings=Settings(seed=seed, order="shuffled" if shuffle else "deck", timer=timer),
+            settings=Settings(
+                seed=seed, order="shuffled" if shuffle else "deck", timer=timer, measure=measure
+            ),
             language=language or deck.language,
             app_version=__version__,
         )
@@ -162,7 +179,8 @@ class Game:
             log.close()
             log.path.unlink(missing_ok=True)  # it holds nothing (the write was undone)
             raise
-        game.commit(session.deal())
+        if not measure:
+            game.commit(session.deal())
         return game
 
     @classmethod
@@ -192,6 +210,8 @@ class Game:
         written = self.log.append(event)
         self.events.append(written)
         self.session.apply(written)
+        for listener in self.on_commit:
+            listener(written)
         return written
 
     # ----- intents -------------------------------------------------------------
@@ -203,10 +223,11 @@ class Game:
         values_a: list[str],
         values_b: list[str],
         rationale: str = "",
+        via: Via = "keyboard",
     ) -> ChoiceRecorded:
         rationale = clean_input(rationale, MAX_RATIONALE)
         event = self.session.record_choice(
-            team, stance, option, values_a, values_b, rationale, self.seconds_on_card()
+            team, stance, option, values_a, values_b, rationale, self.seconds_on_card(), via
         )
         return self.commit(event)
 
@@ -236,8 +257,26 @@ class Game:
     def add_note(self, text: str) -> NoteAdded:
         return self.commit(self.session.add_note(clean_input(text, MAX_NOTE)))
 
-    def record_action(self, team: str, text: str) -> ActionRecorded:
-        return self.commit(self.session.record_action(team, clean_input(text, MAX_ACTION)))
+    def record_action(self, team: str, text: str, via: Via = "keyboard") -> ActionRecorded:
+        return self.commit(self.session.record_action(team, clean_input(text, MAX_ACTION), via))
+
+    def play_variation(self, number: int) -> VariationPlayed:
+        """Play the revealed card's "Maar wat als...?" variation ``number`` (from 1)."""
+        return self.commit(self.session.play_variation(number))
+
+    def revise_stance(
+        self, team: str, stance: int, reason: str = "", via: Via = "keyboard"
+    ) -> StanceRevised:
+        reason = clean_input(reason, MAX_REASON)
+        return self.commit(self.session.revise_stance(team, stance, reason, via))
+
+    def reveal_variation(self) -> VariationRevealed:
+        return self.commit(self.session.reveal_variation())
+
+    def record_measure(
+        self, moment: Moment, team: str, scores: Scores, via: Via = "keyboard"
+    ) -> MeasureRecorded:
+        return self.commit(self.session.record_measure(moment, team, scores, via))
 
     def end(self) -> SessionEnded:
         return self.commit(self.session.end())

@@ -27,21 +27,28 @@ from goedwerk_tui.domain.events import (
     ClosingStarted,
     DealingResumed,
     Event,
+    MeasureRecorded,
     NoteAdded,
     SessionEnded,
     SessionResumed,
     SessionStarted,
+    StanceRevised,
+    VariationPlayed,
+    VariationRevealed,
 )
+from goedwerk_tui.domain.measure import GOALS, SCORES
 
 if TYPE_CHECKING:
-    from goedwerk_tui.domain.session import Round, Session
+    from goedwerk_tui.domain.session import Round, Session, VariationRound
 
 # The longest texts a session keeps, in characters.
 MAX_RATIONALE: Final = 500
 MAX_NOTE: Final = 1000
 MAX_ACTION: Final = 500
+MAX_REASON: Final = 200  # a one-line reason for a stance under a variation
 
 _STANCES: Final = frozenset(STANCES)
+_SCORES: Final = frozenset(SCORES)
 _LETTER_INDEX: Final = {letter: index for index, letter in enumerate(OPTION_LETTERS)}
 
 
@@ -76,6 +83,10 @@ def check(session: Session, event: Event, *, live: bool = True) -> None:
                 raise RuleError("rule.empty_action")
             if len(event.text) > MAX_ACTION:
                 raise RuleError("rule.long_action", most=MAX_ACTION)
+        case VariationPlayed() | StanceRevised() | VariationRevealed():
+            _check_variation_event(session, event, live)
+        case MeasureRecorded():
+            _check_measure(session, event)
         case ClosingStarted():
             if session.closing:
                 raise RuleError("rule.closing_started")
@@ -84,7 +95,7 @@ def check(session: Session, event: Event, *, live: bool = True) -> None:
         case DealingResumed():
             if not session.closing:
                 raise RuleError("rule.not_closing")
-            if session.actions:
+            if session.actions or session.measures["after"]:
                 raise RuleError("rule.action_recorded_stays")
             if not session.has_next_card:
                 raise RuleError("rule.no_cards_left")
@@ -144,6 +155,78 @@ def _open_round(session: Session, number: int, card_id: str) -> Round:
     return current
 
 
+def _check_variation_event(
+    session: Session, event: VariationPlayed | StanceRevised | VariationRevealed, live: bool
+) -> None:
+    """A "Maar wat als...?" variation: played, a team's stance under it, its reveal."""
+    if isinstance(event, VariationPlayed):
+        _check_variation_played(session, event)
+        return
+    variation = _open_variation(session, event.round, event.card, event.variation)
+    if isinstance(event, StanceRevised):
+        _check_team(session, event.team)
+        _check_stance(event.stance)
+        if len(event.reason) > MAX_REASON:
+            raise RuleError("rule.long_reason", most=MAX_REASON)
+        return
+    missing = [t for t in session.team_ids if t not in variation.stances] if live else []
+    if missing:
+        names = ", ".join(session.team(team_id).name for team_id in missing)
+        raise RuleError("rule.waiting_for", teams=names)
+
+
+def _check_variation_played(session: Session, event: VariationPlayed) -> None:
+    """A variation is played on the current card once it is revealed, each one once."""
+    if session.closing:
+        raise RuleError("rule.no_open_card")
+    current = _current_round(session, event.round, event.card)
+    if not current.revealed:
+        raise RuleError("rule.variation_after_reveal")
+    count = len(session.deck.card(current.card_id).variations)
+    if not count:
+        raise RuleError("rule.no_variations")
+    number = event.variation
+    if number.__class__ is not int or not 1 <= number <= count:
+        raise RuleError("rule.unknown_variation", number=number, count=count)
+    if any(played.number == number for played in current.variations):
+        raise RuleError("rule.variation_played_already", number=number)
+
+
+def _open_variation(session: Session, number: int, card_id: str, variation: int) -> VariationRound:
+    """The variation an event names, which must be the one open on the current card."""
+    if session.closing:
+        raise RuleError("rule.no_open_variation")
+    _current_round(session, number, card_id)
+    open_variation = session.open_variation
+    if open_variation is None or open_variation.number != variation:
+        raise RuleError("rule.no_open_variation")
+    return open_variation
+
+
+def _check_measure(session: Session, event: MeasureRecorded) -> None:
+    if not session.settings.measure:
+        raise RuleError("rule.measure_off")
+    if event.moment == "before":
+        if session.rounds or session.closing:
+            raise RuleError("rule.measure_before_late")
+    elif event.moment == "after":
+        if not session.closing:
+            raise RuleError("rule.measure_after_early")
+    else:
+        raise RuleError("rule.measure_moment", moment=event.moment)
+    _check_team(session, event.team)
+    for goal in GOALS:
+        score = event.scores.of(goal)
+        if score.__class__ is not int or score not in _SCORES:
+            raise RuleError("rule.bad_score", goal=goal)
+
+
+def _check_stance(stance: int) -> None:
+    # exactly an int: True or 1.0 would be written to the save, which refuses them
+    if stance.__class__ is not int or stance not in _STANCES:
+        raise RuleError("rule.bad_stance")
+
+
 def _check_team(session: Session, team_id: str) -> None:
     if team_id not in session.team_ids_set:
         raise RuleError("rule.unknown_team", team=team_id)
@@ -154,10 +237,7 @@ def _check_choice(session: Session, event: ChoiceRecorded, current: Round) -> No
     named once) is decided with a few set operations, a measured hot path; the exact
     reason for a refusal is looked for only when there is one."""
     _check_team(session, event.team)
-    stance = event.stance
-    # exactly an int: True or 1.0 would be written to the save, which refuses them
-    if stance.__class__ is not int or stance not in _STANCES:
-        raise RuleError("rule.bad_stance")
+    _check_stance(event.stance)
     option = event.option
     if option is not None:
         letters = session.option_letters[current.card_id]

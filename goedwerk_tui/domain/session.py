@@ -27,22 +27,29 @@ from goedwerk_tui.domain.events import (
     ClosingStarted,
     DealingResumed,
     Event,
+    MeasureRecorded,
     NoteAdded,
     OptionLetter,
     SessionEnded,
     SessionResumed,
     SessionStarted,
     Settings,
+    StanceRevised,
     Team,
     ValuesPicked,
+    VariationPlayed,
+    VariationRevealed,
+    Via,
 )
-from goedwerk_tui.domain.rules import MAX_ACTION, MAX_NOTE, MAX_RATIONALE
+from goedwerk_tui.domain.measure import MOMENTS, Moment, Scores
+from goedwerk_tui.domain.rules import MAX_ACTION, MAX_NOTE, MAX_RATIONALE, MAX_REASON
 from goedwerk_tui.domain.snapshot import deck_snapshot
 
 __all__ = [
     "MAX_ACTION",
     "MAX_NOTE",
     "MAX_RATIONALE",
+    "MAX_REASON",
     "SAVE_FORMAT",
     "STANCES",
     "Choice",
@@ -50,6 +57,7 @@ __all__ = [
     "Session",
     "Settings",
     "Team",
+    "VariationRound",
 ]
 
 E = TypeVar("E", bound=Event)
@@ -61,6 +69,7 @@ MAX_NAME: Final = 40
 MAX_CARDS_PER_SESSION: Final = 500
 
 # phases
+STARTING: Final = "starting"  # no card dealt yet: the teams' before-measure is taken now
 CHOOSING: Final = "choosing"  # a card is on the table; teams record their choices
 REVEALED: Final = "revealed"  # between cards: the last one is revealed or skipped
 CLOSING: Final = "closing"  # no more cards: each team records an action
@@ -70,6 +79,17 @@ ENDED: Final = "ended"
 # A team's choice on a card, as the session keeps it: the event itself (with its
 # ``ts``), so replaying a save builds nothing more per choice than decoding it did.
 Choice = ChoiceRecorded
+
+
+@dataclass
+class VariationRound:
+    """A "Maar wat als...?" variation played on a revealed card (``number`` from 1)."""
+
+    number: int
+    played_ts: str = ""
+    stances: dict[str, StanceRevised] = field(default_factory=dict)  # the latest per team
+    history: list[StanceRevised] = field(default_factory=list)  # every revision, in order
+    revealed: bool = False
 
 
 @dataclass
@@ -84,6 +104,7 @@ class Round:
     revealed: bool = False
     skipped: bool = False
     notes: list[str] = field(default_factory=list)
+    variations: list[VariationRound] = field(default_factory=list)  # in the order played
 
 
 class Session:
@@ -107,6 +128,8 @@ class Session:
         self.app_version = app_version
         self.rounds: list[Round] = []
         self.actions: dict[str, str] = {}
+        # the latest measure per moment ("before", "after") and team
+        self.measures: dict[str, dict[str, MeasureRecorded]] = {m: {} for m in MOMENTS}
         self.ended = False
         self.closing = False
         self.started_ts = ""
@@ -141,6 +164,8 @@ class Session:
             return ENDED
         if self.closing:
             return CLOSING
+        if not self.rounds:
+            return STARTING
         # between cards (revealed or skipped): the next intent deals or starts closing
         return CHOOSING if self.card_open else REVEALED
 
@@ -162,6 +187,16 @@ class Session:
     def current_field(self) -> TensionField | None:
         card = self.current_card
         return self.deck.field_of(card) if card else None
+
+    @property
+    def open_variation(self) -> VariationRound | None:
+        """The variation played on the current card and not revealed yet: dealing the
+        next card, another variation or the closing step closes it."""
+        current = self.current
+        if current is None or self.closing or not current.variations:
+            return None
+        last = current.variations[-1]
+        return None if last.revealed else last
 
     def waiting_for(self) -> list[str]:
         """Teams that have not recorded a choice for the current card yet."""
@@ -212,6 +247,7 @@ class Session:
         values_b: Sequence[str],
         rationale: str = "",
         seconds: float | None = None,
+        via: Via = "keyboard",
     ) -> ChoiceRecorded:
         current = self._dealt()
         event = ChoiceRecorded(
@@ -223,6 +259,7 @@ class Session:
             values=ValuesPicked(tuple(dict.fromkeys(values_a)), tuple(dict.fromkeys(values_b))),
             rationale=rationale,
             seconds=None if seconds is None else round(seconds, 1),
+            via=via,
         )
         return self._allowed(event)
 
@@ -241,8 +278,46 @@ class Session:
         number, card_id = (current.number, current.card_id) if current else (0, "")
         return self._allowed(NoteAdded(round=number, card=card_id, text=text))
 
-    def record_action(self, team: str, text: str) -> ActionRecorded:
-        return self._allowed(ActionRecorded(team=team, text=text))
+    def record_action(self, team: str, text: str, via: Via = "keyboard") -> ActionRecorded:
+        return self._allowed(ActionRecorded(team=team, text=text, via=via))
+
+    def play_variation(self, number: int) -> VariationPlayed:
+        """Play the card's variation ``number`` (from 1) after its reveal."""
+        current = self._dealt()
+        return self._allowed(
+            VariationPlayed(round=current.number, card=current.card_id, variation=number)
+        )
+
+    def revise_stance(
+        self, team: str, stance: int, reason: str = "", via: Via = "keyboard"
+    ) -> StanceRevised:
+        """A team's quick new stance under the open variation."""
+        current = self._dealt()
+        open_variation = self.open_variation
+        event = StanceRevised(
+            round=current.number,
+            card=current.card_id,
+            variation=open_variation.number if open_variation else 0,
+            team=team,
+            stance=stance,
+            reason=reason,
+            via=via,
+        )
+        return self._allowed(event)
+
+    def reveal_variation(self) -> VariationRevealed:
+        current = self._dealt()
+        open_variation = self.open_variation
+        number = open_variation.number if open_variation else 0
+        return self._allowed(
+            VariationRevealed(round=current.number, card=current.card_id, variation=number)
+        )
+
+    def record_measure(
+        self, moment: Moment, team: str, scores: Scores, via: Via = "keyboard"
+    ) -> MeasureRecorded:
+        """A team's rating of the three goals, before the first card or in the closing step."""
+        return self._allowed(MeasureRecorded(moment=moment, team=team, scores=scores, via=via))
 
     def start_closing(self) -> ClosingStarted:
         """Stop dealing (after the last card, or early): each team records an action next."""
@@ -285,6 +360,18 @@ class Session:
                 self.rounds[event.round - 1].notes.append(event.text)
             case ActionRecorded():
                 self.actions[event.team] = event.text
+            case VariationPlayed():
+                self.rounds[event.round - 1].variations.append(
+                    VariationRound(number=event.variation, played_ts=ts)
+                )
+            case StanceRevised():
+                variation = self.rounds[event.round - 1].variations[-1]
+                variation.stances[event.team] = event
+                variation.history.append(event)
+            case VariationRevealed():
+                self.rounds[event.round - 1].variations[-1].revealed = True
+            case MeasureRecorded():
+                self.measures[event.moment][event.team] = event
             case SessionResumed():
                 self.resumed += 1
             case ClosingStarted():

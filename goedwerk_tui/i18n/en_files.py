@@ -273,4 +273,16 @@ MESSAGES: dict[str, str] = {
     "rule.unknown_event": "unknown event",
     "debrief.table": "Table {number}",
     "debrief.team_at_table": "{table} · {team}",
+    # --- lead: variations and the measure (issue 10 §4-5) ---
+    "rule.long_reason": "the reason is longer than {most} characters",
+    "rule.variation_after_reveal": "a 'What if...?' comes after the card's reveal",
+    "rule.no_variations": "this card has no 'What if...?' variations",
+    "rule.unknown_variation": "there is no variation {number} (the card has {count})",
+    "rule.variation_played_already": "variation {number} was already played on this card",
+    "rule.no_open_variation": "no 'What if...?' is waiting for stances",
+    "rule.measure_off": "this session does not measure the goals",
+    "rule.measure_before_late": "the measure before comes before the first card",
+    "rule.measure_after_early": "the measure after comes in the closing step",
+    "rule.measure_moment": "unknown moment '{moment}' (before or after)",
+    "rule.bad_score": "the score for {goal} must be 1, 2, 3, 4 or 5",
 }

@@ -273,4 +273,16 @@ MESSAGES: dict[str, str] = {
     "rule.unknown_event": "onbekende gebeurtenis",
     "debrief.table": "Tafel {number}",
     "debrief.team_at_table": "{table} · {team}",
+    # --- lead: variations and the measure (issue 10 §4-5) ---
+    "rule.long_reason": "de reden is langer dan {most} tekens",
+    "rule.variation_after_reveal": "een 'Maar wat als...?' komt na de onthulling van de kaart",
+    "rule.no_variations": "deze kaart heeft geen 'Maar wat als...?'-varianten",
+    "rule.unknown_variation": "variant {number} bestaat niet (de kaart heeft er {count})",
+    "rule.variation_played_already": "variant {number} is op deze kaart al gespeeld",
+    "rule.no_open_variation": "er loopt geen 'Maar wat als...?' die op posities wacht",
+    "rule.measure_off": "deze sessie meet de doelen niet",
+    "rule.measure_before_late": "de meting vooraf komt vóór de eerste kaart",
+    "rule.measure_after_early": "de meting achteraf komt in de afsluiting",
+    "rule.measure_moment": "onbekend moment '{moment}' (vooraf of achteraf)",
+    "rule.bad_score": "de score voor {goal} moet 1, 2, 3, 4 of 5 zijn",
 }

@@ -224,7 +224,7 @@ def test_a_whole_session_in_the_save_line_by_line(deck: Deck, saves_dir: Path) -
     assert re.fullmatch(r"[0-9a-f]{16}", start["session_id"])
     assert start["language"] == "nl"
     assert start["teams"] == [{"id": "t1", "name": "Rood"}, {"id": "t2", "name": "Blauw"}]
-    assert start["settings"] == {"seed": 7, "order": "shuffled", "timer": 300}
+    assert start["settings"] == {"seed": 7, "order": "shuffled", "timer": 300, "measure": False}
     assert len(start["cards"]) == 2 and start["cards"][0] == first_card
     snapshot = start["deck"]
     assert snapshot["id"] == DECK_ID

@@ -20,6 +20,7 @@ from goedwerk_tui.domain.session import (
     ENDED,
     MAX_RATIONALE,
     REVEALED,
+    STARTING,
     Session,
     Settings,
     Team,
@@ -89,7 +90,7 @@ class Table:
 def test_a_whole_session_gives_the_events_in_order() -> None:
     table = Table(cards=["kaart-1", "kaart-2"])
     s = table.session
-    assert s.phase == REVEALED and s.current is None  # nothing dealt yet
+    assert s.phase == STARTING and s.current is None  # nothing dealt yet
 
     table.play(s.deal())
     assert s.phase == CHOOSING
@@ -158,6 +159,7 @@ def test_choice_event_carries_what_the_save_promises() -> None:
         "values": {"a": ["integriteit"], "b": ["loyaliteit"]},  # a value picked twice counts once
         "rationale": "Omdat het moet.",
         "seconds": 12.3,
+        "via": "keyboard",  # typed on the facilitator's keyboard, not on a team's device
     }
 
 
@@ -166,7 +168,7 @@ def test_start_event_names_the_teams_settings_and_deal() -> None:
     start = table.events[0]
     assert start["format"] == "goedwerk-save/1"
     assert start["teams"] == [{"id": "t1", "name": "Rood"}, {"id": "t2", "name": "Blauw"}]
-    assert start["settings"] == {"seed": None, "order": "deck", "timer": None}
+    assert start["settings"] == {"seed": None, "order": "deck", "timer": None, "measure": False}
     assert start["cards"] == ["kaart-3", "kaart-1"]
     assert [c["id"] for c in start["deck"]["cards"]] == ["kaart-3", "kaart-1"]
 
