@@ -31,10 +31,11 @@ export function answerForm(spec) {
   });
   self.update = (mine) => {
     const key = JSON.stringify(mine ?? null);
-    if (self.busy || key === self.savedKey) return;
+    if (key === self.savedKey) return;
     self.savedKey = key;
     self.saved = mine ?? null;
-    if (self.dirty) return; // the team is changing it: keep what it typed
+    // a submit under way, or the team is changing it: keep what it typed
+    if (self.busy || self.dirty) return;
     if (mine) {
       spec.fill(mine);
       setOutcome(outcome, "saved", spec.savedText);
@@ -61,6 +62,7 @@ async function send(spec, self, button, outcome) {
   button.disabled = false;
   if (answer.status === 200) {
     self.dirty = false;
+    self.saved = self.saved ?? payload;
     setOutcome(outcome, "saved", spec.savedText);
     spec.context.announce(spec.savedText);
     return;
