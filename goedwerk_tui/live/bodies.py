@@ -13,6 +13,7 @@ from typing import Annotated, Final, TypeVar
 import msgspec
 from starlette.requests import Request
 
+from goedwerk_tui.domain.measure import Moment
 from goedwerk_tui.live.security import MAX_BODY
 
 RequestId = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
@@ -63,7 +64,7 @@ class ScoresBody(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class MeasureBody(Submitted):
-    moment: Short
+    moment: Moment
     scores: ScoresBody
 
 

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from goedwerk_tui.domain.errors import RuleError
 from goedwerk_tui.domain.events import Event
+from goedwerk_tui.domain.measure import Scores
 from goedwerk_tui.live import bodies
 from goedwerk_tui.live.hub import LiveHub
 
@@ -28,6 +29,10 @@ NOT_NOW: Final = frozenset(
         "rule.wrong_card",
         "rule.round_not_dealt",
         "rule.actions_after_cards",
+        "rule.no_open_variation",
+        "rule.measure_off",
+        "rule.measure_before_late",
+        "rule.measure_after_early",
     }
 )
 
@@ -56,15 +61,32 @@ class Devices:
             raise RuleError("rule.no_open_card")
         self._on_card(body.card)
         event = game.record_choice(
-            team, body.stance, body.option, list(body.values.a), list(body.values.b), body.rationale
+            team,
+            body.stance,
+            body.option,
+            list(body.values.a),
+            list(body.values.b),
+            body.rationale,
+            via="device",
         )
         return written(event)
 
     def action(self, team: str, body: bodies.ActionBody) -> Response:
-        return written(self.hub.game.record_action(team, body.text))
+        return written(self.hub.game.record_action(team, body.text, via="device"))
 
     def stance(self, team: str, body: bodies.StanceBody) -> Response:
-        raise RuleError("rule.no_open_card")  # the variations land with the core's intents
+        game = self.hub.game
+        self._on_card(body.card)
+        open_variation = game.session.open_variation
+        if open_variation is None or open_variation.number != body.variation:
+            raise RuleError("rule.no_open_variation")
+        return written(game.revise_stance(team, body.stance, body.reason, via="device"))
 
     def measure(self, team: str, body: bodies.MeasureBody) -> Response:
-        raise RuleError("rule.no_open_card")  # the measure lands with the core's intents
+        given = body.scores
+        scores = Scores(
+            ownership=given.ownership,
+            meaningfulness=given.meaningfulness,
+            identification=given.identification,
+        )
+        return written(self.hub.game.record_measure(body.moment, team, scores, via="device"))

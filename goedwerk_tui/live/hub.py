@@ -43,9 +43,7 @@ class LiveHub:
         self._version = 0
         self._cache: dict[str, tuple[tuple[int, int], bytes]] = {}
         self._answers: OrderedDict[tuple[str, str], tuple[int, bytes]] = OrderedDict()
-        hooks: list[Callable[[Event], None]] | None = getattr(game, "on_commit", None)
-        if hooks is not None:
-            hooks.append(self._committed)
+        game.on_commit.append(self._committed)
 
     # ----- the facilitator's view -------------------------------------------------
     def joined(self, team_id: str) -> bool:
@@ -137,6 +135,11 @@ class LiveHub:
             subscription.wake.set()
         for callback in list(self.on_change):
             callback()
+
+    def detach(self) -> None:
+        """Stop following the game (the live part is over)."""
+        if self._committed in self.game.on_commit:
+            self.game.on_commit.remove(self._committed)
 
     def _committed(self, event: Event) -> None:
         self.changed()

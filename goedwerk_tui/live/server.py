@@ -199,3 +199,4 @@ class LiveServer:
         if task is not None and task is not asyncio.current_task() and not task.done():
             await task
         self.listener.close()
+        self.hub.detach()

@@ -14,7 +14,8 @@ import msgspec
 
 from goedwerk_tui.domain.deck import Card, Deck
 from goedwerk_tui.domain.events import OPTION_LETTERS, ChoiceRecorded
-from goedwerk_tui.domain.session import Session
+from goedwerk_tui.domain.measure import DEFAULT_STATEMENTS, GOALS
+from goedwerk_tui.domain.session import CLOSING, ENDED, STARTING, Round, Session
 from goedwerk_tui.domain.text import LocalText, reflow
 
 Live = Literal["open", "paused", "ended"]
@@ -142,11 +143,27 @@ def encode(state: LiveState) -> bytes:
     return _ENCODER.encode(state)
 
 
+def asked_measure(session: Session) -> str | None:
+    """The moment of the measure the teams are asked for now, if any."""
+    if not session.settings.measure:
+        return None
+    phase = session.phase
+    return "before" if phase == STARTING else "after" if phase == CLOSING else None
+
+
 def answered(session: Session, team_id: str) -> bool:
-    """Whether the team has answered what is asked of it now: its choice on the
-    current card, its action in the closing step."""
-    if session.closing or session.ended:
-        return team_id in session.actions
+    """Whether the team has answered what is asked of it now: the measure before the
+    first card; its choice on the open card; its stance under an open variation; in
+    the closing step its action (and the measure after, when the session measures)."""
+    phase = session.phase
+    if phase == STARTING:
+        return team_id in session.measures["before"]
+    if phase in (CLOSING, ENDED):
+        measured = not session.settings.measure or team_id in session.measures["after"]
+        return team_id in session.actions and measured
+    variation = session.open_variation
+    if variation is not None:
+        return team_id in variation.stances
     current = session.current
     return current is not None and team_id in current.choices
 
@@ -173,8 +190,8 @@ def project(session: Session, team_id: str, live: Live = "open") -> LiveState:
         me=TeamRef(me.id, me.name),
         mine=_choice(mine) if mine else None,
         reveal=reveal,
-        variation=None,
-        measure=None,
+        variation=_variation(session, card, current, team_id) if card and current else None,
+        measure=_measure(session, team_id),
         action=session.actions.get(team_id),
     )
 
@@ -213,6 +230,43 @@ def _all_values(deck: Deck, card: Card | None, lang: str) -> list[ValueName]:
         key=lambda v: v.name.get(lang).casefold(),
     )
     return [ValueName(v.id, v.name.get(lang)) for v in (*first, *rest)]
+
+
+def _variation(session: Session, card: Card, current: Round, team_id: str) -> VariationView | None:
+    """The variation played last on the current card: open, or revealed with everyone's
+    stance under it."""
+    if not current.variations:
+        return None
+    played = current.variations[-1]
+    mine = played.stances.get(team_id)
+    stances = None
+    if played.revealed:
+        order = [played.stances[t] for t in session.team_ids if t in played.stances]
+        stances = [TeamStance(s.team, s.stance, s.reason) for s in order]
+    return VariationView(
+        number=played.number,
+        text=card.variations[played.number - 1].get(session.language),
+        revealed=played.revealed,
+        mine=StanceView(mine.stance, mine.reason) if mine else None,
+        stances=stances,
+    )
+
+
+def _measure(session: Session, team_id: str) -> MeasureView | None:
+    moment = asked_measure(session)
+    if moment is None:
+        return None
+    lang = session.language
+    statements = {goal: DEFAULT_STATEMENTS[goal].get(lang) for goal in GOALS}
+    mine = session.measures[moment].get(team_id)
+    scores = mine.scores if mine else None
+    return MeasureView(
+        moment=moment,
+        statements=statements,
+        mine=Scores(scores.ownership, scores.meaningfulness, scores.identification)
+        if scores
+        else None,
+    )
 
 
 def _values(choice: ChoiceRecorded) -> Values:
