@@ -281,6 +281,7 @@ MESSAGES: dict[str, str] = {
     "live.page.variation.submit": "Record our new stance",
     "live.page.variation.saved": "Your new stance is recorded. You can change it until the facilitator shows it.",
     "live.page.variation.revealed": "Who moved?",
+    "live.page.variation.before": "At the reveal you stood: {stance}.",
     "live.page.measure.title.before": "Before: how do you see it?",
     "live.page.measure.title.after": "After: how do you see it now?",
     "live.page.measure.intro": "Rate each statement from 1 (strongly disagree) to 5 (strongly agree).",

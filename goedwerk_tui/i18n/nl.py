@@ -281,6 +281,7 @@ MESSAGES: dict[str, str] = {
     "live.page.variation.submit": "Nieuwe positie vastleggen",
     "live.page.variation.saved": "Jullie nieuwe positie is vastgelegd. Je kunt hem wijzigen tot de begeleider hem toont.",
     "live.page.variation.revealed": "Wie schoof er op?",
+    "live.page.variation.before": "Bij de onthulling stonden jullie: {stance}.",
     "live.page.measure.title.before": "Vooraf: hoe staan jullie erin?",
     "live.page.measure.title.after": "Achteraf: hoe staan jullie er nu in?",
     "live.page.measure.intro": "Geef bij elke uitspraak een cijfer van 1 (helemaal oneens) tot 5 (helemaal eens).",

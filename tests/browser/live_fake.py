@@ -116,6 +116,7 @@ class FakeLive:
     lang: str = "nl"
     title: str = "Goed werk in het openbaar bestuur"
     joined: bool = False  # the device holds a team's token (its cookie)
+    code_ok: bool = True  # False: the session has a new join code (resumed) since the page
     claimed: set[str] = field(default_factory=set)
     posts: list[tuple[str, Json]] = field(default_factory=list)
     answers: list[tuple[int, Json | str]] = field(default_factory=list)  # next POST answers
@@ -124,8 +125,8 @@ class FakeLive:
     def install(self, page: Page) -> None:
         page.route(f"{ORIGIN}/**", self._handle)
 
-    def url(self, code: str = CODE) -> str:
-        return f"{ORIGIN}/j/{code}"
+    def url(self) -> str:
+        return f"{ORIGIN}/j/{CODE}"
 
     def _handle(self, route: Route) -> None:
         request = route.request
@@ -139,7 +140,7 @@ class FakeLive:
         elif path == "/api/texts":
             texts = {k: v for k, v in CATALOGUES[self.lang].items() if k.startswith("live.page.")}
             self._json(route, 200, {"language": self.lang, "texts": texts})
-        elif path == f"/api/join/{CODE}":
+        elif path == f"/api/join/{CODE}" and self.code_ok:
             self._json(route, 200, self._join_info())
         elif path.startswith("/api/join/"):
             self._json(route, 403, {"error": "wrong code"})

@@ -89,7 +89,13 @@ async def test_two_phones_answer_change_their_minds_and_see_the_reveal(
     assert await serious_violations(second) == []  # the card page
     assert await no_sideways_scroll(second)
 
-    await choose(first, "neigt naar Professionele opvatting", "B. ", "Eerlijkheid: naar Professionele opvatting", SECRET)
+    await choose(
+        first,
+        "neigt naar Professionele opvatting",
+        "B. ",
+        "Eerlijkheid: naar Professionele opvatting",
+        SECRET,
+    )
     # the other phone learns only that the team answered
     progress = second.locator(".progress li", has_text=TEAMS[0])
     await expect(progress).to_contain_text("heeft geantwoord")
@@ -106,7 +112,9 @@ async def test_two_phones_answer_change_their_minds_and_see_the_reveal(
     )
     await first.get_by_role("button", name="Keuze vastleggen").click()
     await expect(first.locator(".choice-form .outcome")).to_contain_text("✓ Jullie keuze is")
-    await choose(second, "in het midden", "geen van deze", "Loyaliteit: naar Politieke haalbaarheid", "")
+    await choose(
+        second, "in het midden", "geen van deze", "Loyaliteit: naar Politieke haalbaarheid", ""
+    )
 
     live.game.reveal()  # the facilitator presses r on the laptop
     for page in (first, second):
@@ -120,8 +128,13 @@ async def test_two_phones_answer_change_their_minds_and_see_the_reveal(
     assert await no_sideways_scroll(second)
 
     live.game.stop_dealing()
-    for page, action in ((first, "Wij vragen elk kwartaal de cijfers op."), (second, "[b]Wij[/b] <i>praten</i>")):
-        await expect(page.get_by_role("heading", name="Afsluiting: wat gaan jullie doen?")).to_be_visible()
+    for page, action in (
+        (first, "Wij vragen elk kwartaal de cijfers op."),
+        (second, "[b]Wij[/b] <i>praten</i>"),
+    ):
+        await expect(
+            page.get_by_role("heading", name="Afsluiting: wat gaan jullie doen?")
+        ).to_be_visible()
         await page.get_by_label("Jullie actie").fill(action)
         await page.get_by_role("button", name="Actie vastleggen").click()
         await expect(page.locator(".action-form .outcome")).to_contain_text("✓ Jullie actie is")

@@ -30,7 +30,9 @@ export function cardSection(state) {
       ? el("ol", { class: "options" }, options.map((o) => optionItem(o)))
       : null,
     questions.length ? el("h2", {}, t("questions")) : null,
-    questions.length ? el("ul", { class: "questions" }, questions.map((q) => el("li", {}, q))) : null,
+    questions.length
+      ? el("ul", { class: "questions" }, questions.map((q) => el("li", {}, q)))
+      : null,
   );
 }
 
@@ -82,7 +84,7 @@ export function revealSection(state) {
         "li",
         { class: here.length ? "taken" : "empty" },
         el("span", { class: "step" }, `${stanceLabel(stance, field)}: `),
-        el("span", { class: "who" }, here.length ? here.map((c) => label(state, c)).join(", ") : "—"),
+        el("span", { class: "who" }, here.map((c) => label(state, c)).join(", ") || "—"),
       ),
     );
   }
@@ -120,10 +122,14 @@ function choiceItem(state, choice) {
         ? t("reveal.option", { letter: option.letter, text: option.text })
         : t("reveal.no_option"),
     ),
-    values.a.length ? el("p", {}, t("reveal.toward", { pole: field.pole_a, values: names(values.a) })) : null,
-    values.b.length ? el("p", {}, t("reveal.toward", { pole: field.pole_b, values: names(values.b) })) : null,
+    toward(field.pole_a, names(values.a)),
+    toward(field.pole_b, names(values.b)),
     choice.rationale ? el("blockquote", {}, paragraphs(choice.rationale)) : null,
   );
+}
+
+function toward(pole, values) {
+  return values ? el("p", {}, t("reveal.toward", { pole, values })) : null;
 }
 
 /** The card's reflection, read after the reveal. */

@@ -11,7 +11,8 @@ export const MAX_RATIONALE = 500;
 export function choiceForm(state, context) {
   const card = state.card;
   const field = card.field;
-  const stance = stanceGroup(t("stance.legend", { pole_a: field.pole_a, pole_b: field.pole_b }), field);
+  const legend = t("stance.legend", { pole_a: field.pole_a, pole_b: field.pole_b });
+  const stance = stanceGroup(legend, field);
   const options = card.options || [];
   const option = options.length
     ? radioGroup(

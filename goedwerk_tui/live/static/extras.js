@@ -25,7 +25,12 @@ export function variationForm(state, context) {
     context,
     parts: [
       stance,
-      el("div", { class: "text-field" }, el("label", { for: reasonId }, t("variation.reason")), reason),
+      el(
+        "div",
+        { class: "text-field" },
+        el("label", { for: reasonId }, t("variation.reason")),
+        reason,
+      ),
     ],
     collect() {
       const chosen = checkedValue(stance);
@@ -65,10 +70,18 @@ export function variationSection(state, form) {
     { class: "variation", "aria-labelledby": "variation-title" },
     el("h2", { id: "variation-title", tabindex: "-1" }, t("variation.title")),
     el("div", { class: "variation-text" }, paragraphs(variation.text)),
+    ownBefore(state, before),
     variation.revealed ? el("h3", {}, t("variation.revealed")) : null,
     variation.revealed ? el("ul", { class: "moved" }, moved) : null,
     variation.revealed ? null : form.node,
   );
+}
+
+function ownBefore(state, before) {
+  const mine = state.me && before.get(state.me.id);
+  if (!mine) return null;
+  const stance = stanceLabel(mine.stance, state.card.field);
+  return el("p", { class: "before" }, t("variation.before", { stance }));
 }
 
 export function measureForm(state, context) {
@@ -84,7 +97,11 @@ export function measureForm(state, context) {
     savedText: t("measure.saved"),
     context,
     parts: [
-      el("h2", { id: "measure-title", tabindex: "-1" }, t(`measure.title.${measure.moment}`)),
+      el(
+        state.phase === "closing" ? "h2" : "h1", // in the closing step it follows the action
+        { id: "measure-title", tabindex: "-1" },
+        t(`measure.title.${measure.moment}`),
+      ),
       el("p", {}, t("measure.intro")),
       groups.map(([, group]) => group),
     ],
