@@ -62,12 +62,28 @@ def _add_play(sub: _Commands) -> None:
     play.add_argument("--timer", type=int, metavar="SECONDS", help="time limit per card")
     _add_lang(play)
     play.add_argument("--save-dir", dest="sub_save_dir", metavar="DIR", help="folder for saves")
+    _add_live(play)
+
+
+def _add_live(command: argparse.ArgumentParser) -> None:
+    """``--live`` and its options, for ``play`` and ``resume``."""
+    command.add_argument(
+        "--live", action="store_true", help="teams answer on their own phones (local network)"
+    )
+    command.add_argument(
+        "--bind",
+        metavar="HOST:PORT",
+        help="where the live session listens (default 0.0.0.0:8765; 127.0.0.1:0 = a free port)",
+    )
+    command.add_argument("--tls-cert", metavar="FILE", help="serve https with this certificate")
+    command.add_argument("--tls-key", metavar="FILE", help="the private key of --tls-cert")
 
 
 def _add_sessions(sub: _Commands) -> None:
     resume = sub.add_parser("resume", help="continue an interrupted session")
     resume.add_argument("save", metavar="SAVE")
     _add_lang(resume)
+    _add_live(resume)
     replay = sub.add_parser("replay", help="walk through saved sessions for a debrief")
     replay.add_argument("saves", metavar="SAVE", nargs="+")
     _add_lang(replay)
@@ -126,6 +142,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _check_live_options(args: argparse.Namespace) -> None:
+    """``--bind`` and ``--tls-*`` belong to ``--live``: without it they are refused, not
+    silently ignored (a facilitator who typed them expects phones to join)."""
+    given = [
+        flag
+        for flag, value in (
+            ("--bind", getattr(args, "bind", None)),
+            ("--tls-cert", getattr(args, "tls_cert", None)),
+            ("--tls-key", getattr(args, "tls_key", None)),
+        )
+        if value is not None
+    ]
+    if given and not getattr(args, "live", False):
+        from goedwerk_tui.domain.errors import CommandError
+
+        raise CommandError("live.cli.needs_live", options=", ".join(given))
+
+
 def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> int:
     command = args.command
     if command == "report":  # reads saves only: no deck or YAML machinery
@@ -133,6 +167,7 @@ def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> in
 
         return run_report(args.saves, args.format, args.output, lang, args.delimiter)
     if command not in AUTHORING:
+        _check_live_options(args)
         from goedwerk_tui.ui.launch import launch
 
         return launch(args, lang, save_dir)

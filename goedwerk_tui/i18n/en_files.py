@@ -304,4 +304,6 @@ MESSAGES: dict[str, str] = {
     "live.save_failed": "the choice could not be saved on the facilitator's laptop; try again in a moment",
     "live.paused": "the session is paused",
     "live.ended": "the live part of the session has ended",
+    # --- live-tui ---
+    "live.cli.needs_live": "{options} belongs to --live: add --live for a live session",
 }

@@ -304,4 +304,6 @@ MESSAGES: dict[str, str] = {
     "live.save_failed": "de keuze kon niet worden opgeslagen op de laptop van de begeleider; probeer het zo opnieuw",
     "live.paused": "de sessie is gepauzeerd",
     "live.ended": "het live-deel van de sessie is afgelopen",
+    # --- live-tui ---
+    "live.cli.needs_live": "{options} hoort bij --live: voeg --live toe voor een live sessie",
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from textual import events
 from textual.actions import SkipAction
@@ -21,6 +21,10 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.hangup import watch_terminal
 from goedwerk_tui.ui.key_order import FIELD_KEYS, PasteBurst
 from goedwerk_tui.ui.localize import localized
+
+if TYPE_CHECKING:  # imported only for a live session
+    from goedwerk_tui.live.server import Listener
+    from goedwerk_tui.ui.widgets.live_status import LiveLink
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -47,6 +51,8 @@ class GoedWerkApp(App[None]):
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
         *FIELD_KEYS,  # Tab in the order the keys were typed (key_order.py)
+        # the live join screen where letters type (l elsewhere: COMMON_BINDINGS)
+        Binding("ctrl+l", "live_typing", "key.live", show=False, priority=True),
     ]
 
     def __init__(
@@ -57,10 +63,12 @@ class GoedWerkApp(App[None]):
         save_dir: Path | None = None,
         notices: Iterable[str] = (),
         start: Callable[[], Screen[Any]] | None = None,
+        live: LiveLink | None = None,
     ) -> None:
         super().__init__()
         self.lang = lang
         self._game = game
+        self.live = live  # the live part of the session (``--live``), if any
         self.save_dir = save_dir
         self.notices = list(notices)
         self._start = start
@@ -87,9 +95,15 @@ class GoedWerkApp(App[None]):
         assert self._game is not None, "no session is being played"
         return self._game
 
-    def start_game(self, game: Game) -> None:
+    def start_game(self, game: Game, live: Listener | None = None) -> None:
+        """Play ``game`` (started from the home screen), live on ``live`` if given."""
         self._game = game
         self.lang = game.session.language
+        if live is not None:
+            from goedwerk_tui.ui.live_control import LiveControl
+
+            self.live = LiveControl(live, game)
+            self.live.start(self.live_changed)
         self.route()
         if game.session.resumed:  # resumed from the home screen: as ``goedwerk resume`` says
             self.notify(t("ui.resumed", self.lang))
@@ -107,13 +121,16 @@ class GoedWerkApp(App[None]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         watch_terminal(self)
+        if self.live is not None:
+            self.live.start(self.live_changed)
         if self._game is not None and self._game.session.resumed:
             self.notify(t("ui.resumed", self.lang))
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.show_notices()  # the game's own from its start (e.g. the cards capped)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
+        await self.stop_live()  # the server runs only while the session does
         if self._game is not None:
             self._game.close()
 
@@ -169,7 +186,38 @@ class GoedWerkApp(App[None]):
         before_quit = getattr(self.screen, "before_quit", None)
         if before_quit is not None:
             before_quit()
+        await self.stop_live()  # the devices are told the session has ended
         self.exit()
+
+    async def stop_live(self) -> None:
+        if self.live is not None:
+            await self.live.stop()
+
+    def live_changed(self) -> None:
+        """A device joined, was released or committed: every screen shows it."""
+        from goedwerk_tui.ui.widgets.live_status import LiveChanged
+
+        for screen in self.screen_stack:
+            screen.post_message(LiveChanged())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("live", "live_typing"):
+            from goedwerk_tui.ui.screens.base import GoedWerkScreen
+
+            screen = self.screen
+            if self.live is None or not isinstance(screen, GoedWerkScreen):
+                return False
+            return screen.types_letters() == (action == "live_typing")
+        return True
+
+    def action_live(self) -> None:
+        from goedwerk_tui.ui.screens.live_join import LiveJoinScreen
+
+        if self.live is not None and not isinstance(self.screen, LiveJoinScreen):
+            self.push_screen(localized(LiveJoinScreen, self.lang)(self.live))
+
+    def action_live_typing(self) -> None:
+        self.action_live()
 
     async def on_event(self, event: events.Event) -> None:
         """Once quitting has begun, keys and clicks still queued are dropped: a key
@@ -215,6 +263,8 @@ class GoedWerkApp(App[None]):
             yield entry("palette.maximize", screen.action_maximize)
         yield entry("palette.screenshot", lambda: self.set_timer(0.1, self.deliver_screenshot))
         yield entry("palette.quit", self.action_quit)
+        if self.live is not None:
+            yield entry("palette.live", self.action_live)
         actions = getattr(screen, "PALETTE", None)
         if actions is None and self._game is not None:
             actions = PLAY_PALETTE

@@ -7,6 +7,7 @@ here first, so the user gets one clear line and exit code 1, not a half-drawn sc
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,9 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import saves_dir
 
 if TYPE_CHECKING:  # the app is imported when it is built, not when this module is
+    from goedwerk_tui.live.server import Listener
     from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.live_control import LiveControl
 
 
 def build_app(
@@ -30,8 +33,10 @@ def build_app(
 ) -> GoedWerkApp:
     """The app for these arguments (also used by tests).
 
-    Raises a GoedwerkError (CommandError, SaveError, RuleError) that ``cli.main`` says
-    in the user's language.
+    Raises a GoedwerkError (CommandError, SaveError, RuleError, LiveError) that
+    ``cli.main`` says in the user's language. With ``--live`` the port is bound (and
+    the certificate read) before the save is created or reopened: a port in use leaves
+    no save behind.
     """
     command = args.command
     # before Textual is imported: a deck that is not cached is read meanwhile
@@ -52,21 +57,37 @@ def build_app(
     )
 
 
-def resume_command(save: Path, command: str = "resume") -> str:
-    """A command that runs ``goedwerk COMMAND save`` when copied as is, from any folder:
-    the absolute path of this Python (``goedwerk`` may not be on PATH) and of the save,
-    shell-quoted."""
+def resume_command(save: Path, command: str = "resume", options: Sequence[str] = ()) -> str:
+    """A command that runs ``goedwerk COMMAND save [OPTIONS]`` when copied as is, from
+    any folder: the absolute path of this Python (``goedwerk`` may not be on PATH) and
+    of the save, shell-quoted."""
     import shlex
     import sys
 
     python = str(Path(sys.executable).absolute())
-    parts = [python, "-m", "goedwerk_tui", command, str(save.absolute())]
+    parts = [python, "-m", "goedwerk_tui", command, str(save.absolute()), *options]
     return " ".join(shlex.quote(part) for part in parts)
 
 
-def quit_line(app_lang: str, save: Path) -> str:
-    """The one line printed on stderr after quitting an unfinished session."""
-    return f"goedwerk: {t('ui.quit_saved', app_lang, command=resume_command(save))}"
+def quit_line(app_lang: str, save: Path, options: Sequence[str] = ()) -> str:
+    """The one line printed on stderr after quitting an unfinished session; a live
+    session's command resumes it live (with the same address and certificate)."""
+    command = resume_command(save, options=options)
+    return f"goedwerk: {t('ui.quit_saved', app_lang, command=command)}"
+
+
+def live_options(args: argparse.Namespace, live: bool) -> list[str]:
+    """The options that resume a session as live as it was: ``--live``, and the
+    ``--bind`` and certificate it was given (files as absolute paths)."""
+    if not live:
+        return []
+    options = ["--live"]
+    if getattr(args, "bind", None):
+        options += ["--bind", args.bind]
+    for flag, value in (("--tls-cert", "tls_cert"), ("--tls-key", "tls_key")):
+        if getattr(args, value, None):
+            options += [flag, str(Path(getattr(args, value)).absolute())]
+    return options
 
 
 def ended_line(app_lang: str, save: Path) -> str:
@@ -75,25 +96,59 @@ def ended_line(app_lang: str, save: Path) -> str:
     return f"goedwerk: {t('ui.quit_ended', app_lang, command=command)}"
 
 
+def listen(args: argparse.Namespace) -> Listener | None:
+    """For ``--live``: the socket bound and the TLS files read, or a LiveError."""
+    if not getattr(args, "live", False):
+        return None
+    from goedwerk_tui.live.server import prepare  # the web stack: only for --live
+
+    cert, key = args.tls_cert, args.tls_key
+    return prepare(args.bind, Path(cert) if cert else None, Path(key) if key else None)
+
+
+def _with_live(listener: Listener | None, make: Callable[[], Game]) -> Game:
+    """``make()`` the game; the port is given back when that fails."""
+    try:
+        return make()
+    except BaseException:
+        if listener is not None:
+            listener.close()
+        raise
+
+
+def _live(listener: Listener | None, game: Game) -> LiveControl | None:
+    if listener is None:
+        return None
+    from goedwerk_tui.ui.live_control import LiveControl
+
+    return LiveControl(listener, game)
+
+
 def _play_app(
     args: argparse.Namespace, deck: Deck, lang: str | None, folder: Path, clock: Clock
 ) -> GoedWerkApp:
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 
-    game = Game.new(
-        deck,
-        args.team,
-        save_dir=folder,
-        cards=args.cards,
-        shuffle=args.shuffle or args.seed is not None,
-        seed=args.seed,
-        timer=args.timer,
-        language=lang,
-        clock=clock,
+    listener = listen(args)
+    game = _with_live(
+        listener,
+        lambda: Game.new(
+            deck,
+            args.team,
+            save_dir=folder,
+            cards=args.cards,
+            shuffle=args.shuffle or args.seed is not None,
+            seed=args.seed,
+            timer=args.timer,
+            language=lang,
+            clock=clock,
+        ),
     )
     language = game.session.language
-    app: GoedWerkApp = localized(GoedWerkApp, language)(language, game=game, save_dir=folder)
+    app: GoedWerkApp = localized(GoedWerkApp, language)(
+        language, game=game, save_dir=folder, live=_live(listener, game)
+    )
     return app
 
 
@@ -104,12 +159,14 @@ def _session_app(
     from goedwerk_tui.ui.localize import localized
 
     if command == "resume":
-        game = Game.resume(Path(args.save), clock)
+        listener = listen(args)
+        game = _with_live(listener, lambda: Game.resume(Path(args.save), clock))
         language = lang or game.session.language
         game.session.language = language
         app_class = localized(GoedWerkApp, language)
         notices = [say(warning, language) for warning in game.warnings]
-        return app_class(language, game=game, save_dir=folder, notices=notices)
+        live = _live(listener, game)  # a new join code: devices join again
+        return app_class(language, game=game, save_dir=folder, notices=notices, live=live)
     from goedwerk_tui.ui.screens.replay import replay_app
 
     return replay_app([Path(p) for p in args.saves], lang, folder)
@@ -124,7 +181,9 @@ def launch(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> 
     if game is not None and game.unsaved is not None:  # the save is gone and stays gone
         print(f"goedwerk: {game.unsaved.message(app.lang)}", file=sys.stderr)
         return 1
-    if game is not None:
-        line = ended_line if game.session.ended else quit_line
-        print(line(app.lang, game.path), file=sys.stderr)
+    if game is not None and game.session.ended:
+        print(ended_line(app.lang, game.path), file=sys.stderr)
+    elif game is not None:
+        options = live_options(args, app.live is not None)
+        print(quit_line(app.lang, game.path, options), file=sys.stderr)
     return 0

@@ -178,7 +178,7 @@ async def test_a_reload_brings_back_the_teams_choice_then_release_pause_and_end(
     live.hub.release("t1")  # a lost phone: the facilitator frees the team
     await expect(red.get_by_role("heading", name="Kies je team")).to_be_visible()
     await expect(red.locator("#pick-problem")).to_have_text(
-        "De begeleider heeft jullie team vrijgegeven. Kies opnieuw een team."
+        "De begeleider heeft dit apparaat losgekoppeld van jullie team. Kies opnieuw een team."
     )
     await red.get_by_role("button", name="Blauw", exact=True).click()
     await expect(red.locator("#me")).to_have_text("Jullie team: Blauw")

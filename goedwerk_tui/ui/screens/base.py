@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 if TYPE_CHECKING:  # the app module imports the screens
     from textual import getters
@@ -17,6 +20,9 @@ if TYPE_CHECKING:  # the app module imports the screens
 # (also in the help and the command palette), not the way out.
 CONTRAST = Binding("ctrl+t", "app.toggle_contrast", "key.contrast")
 COMMON_BINDINGS = [
+    # the live join screen, only in a live session (the app's check_action); said on
+    # the live line, as the card's footer is full
+    Binding("l", "app.live", "key.live", show=False),
     Binding("question_mark", "app.help", "key.help", key_display="?"),
     Binding("q", "app.quit", "key.quit"),
     CONTRAST,
@@ -30,3 +36,30 @@ class GoedWerkScreen(Screen[None]):
 
     if TYPE_CHECKING:  # every goedwerk screen runs in GoedWerkApp: its game, its lang
         app = getters.app(GoedWerkApp)
+
+    LIVE_STATUS: ClassVar[bool] = True  # in a live session, the live line above the footer
+
+    @classmethod
+    def types_letters(cls) -> bool:
+        """Whether letters type into fields here (ctrl+q quits instead of q)."""
+        return QUIT_WHILE_TYPING in cls.BINDINGS
+
+    def on_mount(self) -> None:
+        """In a live session, the compact live line (subclasses' on_mount run too)."""
+        live = self.app.live
+        if live is None or not self.LIVE_STATUS:
+            return
+        from textual.widgets import Footer
+
+        from goedwerk_tui.ui.widgets.live_status import LiveStatus
+
+        footers = self.query(Footer)
+        key = "^l" if self.types_letters() else "l"
+        status = LiveStatus(live, self.app.lang, key)
+        self.mount(status, before=footers.first() if footers else None)
+
+    def on_live_changed(self, _message: LiveChanged) -> None:
+        from goedwerk_tui.ui.widgets.live_status import LiveStatus
+
+        for status in self.query(LiveStatus):
+            status.show()

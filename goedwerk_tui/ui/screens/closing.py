@@ -27,6 +27,7 @@ from goedwerk_tui.ui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
+    from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 
 class ClosingScreen(GoedWerkScreen):
@@ -62,6 +63,7 @@ class ClosingScreen(GoedWerkScreen):
 
     def on_mount(self) -> None:
         session = self.app.game.session
+        self._shown = dict(session.actions)  # the recorded actions the fields were given
         for team in session.teams:
             if team.id not in session.actions:
                 self.field(team.id).focus()
@@ -94,6 +96,22 @@ class ClosingScreen(GoedWerkScreen):
             label = self.team_label(index, self.typed(team.id))
             self.query_one(f"#label-{team.id}", Static).update(label)
         self.refresh_bindings()
+
+    def on_live_changed(self, _message: LiveChanged) -> None:
+        """A device recorded its team's action: shown in the team's field, unless the
+        facilitator is typing another one there."""
+        session = self.app.game.session
+        for team in session.teams:
+            field = self.field(team.id)
+            recorded = session.actions.get(team.id)
+            typed = self.typed(team.id)
+            if recorded is not None and typed != recorded:
+                # what the field held was empty or the team's earlier recorded action
+                if not typed or typed == self._shown.get(team.id):
+                    field.value = recorded
+            if recorded is not None:
+                self._shown[team.id] = recorded
+        self.refresh_labels()
 
     def on_input_changed(self, event: TextField.Changed) -> None:
         self.refresh_labels()

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 TEAMS_FIELD_LIMIT = (MAX_TEAMS + 1) * (MAX_NAME + 2)
 
 
+# where a live session started from the form listens: the default (all interfaces,
+# port 8765) unless a test says otherwise
+LIVE_BIND: str | None = None
+
 SELECT_PROMPT = "Select"  # Textual's own, shown once the decks are read and none is picked
 
 
@@ -63,6 +67,7 @@ class SessionForm:
     timer: int | None
     shuffle: bool
     language: str
+    live: bool = False  # teams answer on their own devices
 
 
 class NewSessionScreen(GoedWerkScreen):
@@ -107,6 +112,7 @@ class NewSessionScreen(GoedWerkScreen):
             yield Label(t("home.timer", lang))
             yield Input(id="timer", type="integer")
             yield Checkbox(t("home.shuffle", lang), id="shuffle")
+            yield Checkbox(t("home.live", lang), id="live")
             yield Label(t("home.language", lang))
             yield Select(
                 [("Nederlands", "nl"), ("English", "en")],
@@ -206,6 +212,7 @@ class NewSessionScreen(GoedWerkScreen):
             timer=timer,
             shuffle=self.query_one("#shuffle", Checkbox).value,
             language=str(self.query_one("#language", Select).value),
+            live=self.query_one("#live", Checkbox).value,
         )
 
     @work(thread=True, exclusive=True, group="start")
@@ -213,8 +220,13 @@ class NewSessionScreen(GoedWerkScreen):
         """Open the deck (from the cache, or parsed and validated) and create the save."""
         from goedwerk_tui.deck_source import open_deck
 
+        listener = None
         try:
             deck = open_deck(form.deck)
+            if form.live:  # the port bound before the save exists, as for ``play --live``
+                from goedwerk_tui.live.server import prepare
+
+                listener = prepare(LIVE_BIND, None, None)
             game = Game.new(
                 deck,
                 form.teams,
@@ -225,9 +237,11 @@ class NewSessionScreen(GoedWerkScreen):
                 language=form.language,
             )
         except GoedwerkError as exc:
+            if listener is not None:
+                listener.close()
             self.app.call_from_thread(self._not_started, exc)
             return
-        self.app.call_from_thread(self.app.start_game, game)
+        self.app.call_from_thread(self.app.start_game, game, listener)
 
     def _not_started(self, exc: GoedwerkError) -> None:
         self.starting = False

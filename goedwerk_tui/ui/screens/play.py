@@ -22,6 +22,7 @@ from goedwerk_tui.ui.widgets.timer import timer_text
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.screens.choice import ChoiceDraft
+    from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 
 class PlayScreen(GoedWerkScreen):
@@ -98,6 +99,11 @@ class PlayScreen(GoedWerkScreen):
     def refresh_teams(self) -> None:
         for index in range(len(self.app.game.session.teams)):
             self.query_one(f"#team-{index + 1}", Button).label = self.team_label(index)
+
+    def on_live_changed(self, _message: LiveChanged) -> None:
+        """A device recorded a choice: the team bar says so (the base class redraws the
+        live line)."""
+        self.refresh_teams()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A click on a team does what its number key does."""
