@@ -232,6 +232,8 @@ MESSAGES: dict[str, str] = {
     "live.page.online": "Connected again.",
     "live.page.ended.title": "The session has ended",
     "live.page.ended": "Thank you for taking part. You can close this page; nothing is kept on this device.",
+    "live.page.stopped.title": "The live part has stopped",
+    "live.page.stopped": "The facilitator stopped the live part. If the session goes on later, scan the new QR code. You can close this page; nothing is kept on this device.",
     "live.page.waiting.start": "Waiting for the facilitator: the first card is coming.",
     "live.page.waiting.next": "Waiting for the facilitator: the next step is coming.",
     "live.page.round": "Card {n}",

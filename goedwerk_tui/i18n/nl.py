@@ -232,6 +232,8 @@ MESSAGES: dict[str, str] = {
     "live.page.online": "Weer verbonden.",
     "live.page.ended.title": "De sessie is afgelopen",
     "live.page.ended": "Bedankt voor het meedoen. Je kunt deze pagina sluiten; op dit apparaat blijft niets bewaard.",
+    "live.page.stopped.title": "Het live-deel is gestopt",
+    "live.page.stopped": "De begeleider heeft het live-deel gestopt. Gaat de sessie later verder, scan dan de nieuwe QR-code. Je kunt deze pagina sluiten; op dit apparaat blijft niets bewaard.",
     "live.page.waiting.start": "Wachten op de begeleider: de eerste kaart komt zo.",
     "live.page.waiting.next": "Wachten op de begeleider: de volgende stap komt zo.",
     "live.page.round": "Kaart {n}",

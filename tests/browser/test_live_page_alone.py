@@ -247,3 +247,54 @@ def test_a_wrong_code_says_so_and_a_team_taken_meanwhile_sends_back_to_the_picke
     expect(page.get_by_role("alert").filter(has_text="Dit adres")).to_have_text(
         "Dit adres werkt niet (meer). Scan de QR-code opnieuw of vraag de begeleider om het adres."
     )
+
+
+FOCUSED = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  return {tag: el.tagName, type: el.type || '', name: el.labels && el.labels[0]
+    ? el.labels[0].textContent : el.textContent, outline: style.outlineStyle,
+    width: parseFloat(style.outlineWidth)};
+}"""
+
+
+def test_a_team_chooses_with_the_keyboard_alone_and_always_sees_the_focus(
+    browser: Browser,
+) -> None:
+    from playwright.sync_api import expect
+
+    fake = FakeLive(choosing_state(["Rood", "Blauw"]))
+    page = joined_page(browser, fake)
+    seen = []
+    for _ in range(40):  # Tab from the top of the page to the first step of the axis
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        seen.append(focused)
+        if focused["type"] == "radio":
+            break
+    assert all(f["outline"] != "none" and f["width"] >= 2 for f in seen), seen
+    assert seen[-1]["name"] == "helemaal Professionele opvatting"
+    page.keyboard.press("ArrowDown")  # the next step, as in any radio group
+    page.keyboard.press("Tab")  # the options
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # the search box
+    assert page.evaluate(FOCUSED)["type"] == "search"
+    page.keyboard.type("open")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["name"] == "◀ Openheid: naar Professionele opvatting"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the box toward the other pole, to the rationale
+    page.keyboard.type("Met het toetsenbord.")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED)
+    assert (focused["tag"], focused["name"]) == ("BUTTON", "Keuze vastleggen")
+    assert focused["outline"] == "solid" and focused["width"] >= 2
+    page.keyboard.press("Enter")
+    expect(page.locator(".choice-form .outcome")).to_contain_text("✓ Jullie keuze is vastgelegd.")
+    [(_, body)] = fake.posts
+    assert (body["stance"], body["option"], body["values"]) == (
+        -1,
+        "A",
+        {"a": ["openheid"], "b": []},
+    )
+    assert body["rationale"] == "Met het toetsenbord."

@@ -184,6 +184,25 @@ async def test_a_reload_brings_back_the_teams_choice_then_release_pause_and_end(
     await expect(red.locator("#me")).to_have_text("Jullie team: Blauw")
 
     live.hub.end()
-    await expect(red.get_by_role("heading", name="De sessie is afgelopen")).to_be_visible()
+    await expect(red.get_by_role("heading", name="Het live-deel is gestopt")).to_be_visible()
     assert await serious_violations(red) == []
+    assert script_errors(red) == []
+
+
+async def test_a_phone_says_when_the_laptop_is_gone_and_keeps_trying(
+    chromium: Browser, measured: LiveSession
+) -> None:
+    from playwright.async_api import expect
+
+    live = measured
+    live.game.next()
+    red = await joined(chromium, live, "Rood")
+    live.hub.pause()  # the hub's pause: the phones say so, then the server goes
+    await expect(red.locator("#notice")).to_contain_text("gepauzeerd")
+    await live.server.stop()  # the laptop's server is gone (quit, or the wifi dropped)
+    await expect(red.locator("#notice")).to_have_text(
+        "De verbinding met de laptop van de begeleider is verbroken. "
+        "We proberen het steeds opnieuw; jullie hoeven niets te doen."
+    )
+    await expect(red.locator("#status")).to_contain_text("verbroken")
     assert script_errors(red) == []

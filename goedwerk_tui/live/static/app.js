@@ -23,6 +23,7 @@ let source = null;
 let screen = { key: null, forms: [], teams: null };
 let offline = false;
 let lostTimer = null;
+let finished = false; // the last state said the session itself has ended
 
 function announce(text) {
   status.textContent = text;
@@ -72,7 +73,7 @@ function connect() {
   source = new EventSource("/api/events");
   source.addEventListener("state", (event) => render(JSON.parse(event.data)));
   source.addEventListener("released", () => toPicker(t("released")));
-  source.addEventListener("ended", () => showEnded());
+  source.addEventListener("ended", () => showEnded(finished));
   source.addEventListener("open", () => {
     clearTimeout(lostTimer);
     lostTimer = null;
@@ -116,17 +117,21 @@ async function retry() {
   setTimeout(retry, 3000);
 }
 
-function showEnded() {
+/** The live part is over: the session finished, or the facilitator stopped (and may
+ * resume it later with a new join code). */
+function showEnded(done) {
   disconnect();
   screen = { key: "ended", forms: [], teams: null };
   showNotice("");
-  fill(view, el("h1", { tabindex: "-1" }, t("ended.title")), el("p", {}, t("ended")));
-  announce(t("ended"));
+  const title = done ? t("ended.title") : t("stopped.title");
+  fill(view, el("h1", { tabindex: "-1" }, title), el("p", {}, done ? t("ended") : t("stopped")));
+  announce(title);
   focusFirst();
 }
 
 function render(state) {
-  if (state.live === "ended" || state.phase === "ended") return showEnded();
+  finished = state.phase === "ended";
+  if (state.live === "ended" || finished) return showEnded(finished);
   if (state.me) {
     me.hidden = false;
     me.textContent = t("me", { team: state.me.name });
