@@ -171,7 +171,7 @@ async def test_a_reload_brings_back_the_teams_choice_then_release_pause_and_end(
         "Deze pagina gaat vanzelf verder zodra de sessie weer loopt."
     )
     await expect(red.get_by_role("button", name="Keuze vastleggen")).to_be_disabled()
-    live.hub.live = "open"
+    live.hub.live = "open"  # the hub has no resume of its own; a test sets it back
     live.hub.changed()
     await expect(red.locator("#notice")).to_be_hidden()
 
@@ -180,6 +180,10 @@ async def test_a_reload_brings_back_the_teams_choice_then_release_pause_and_end(
     await expect(red.locator("#pick-problem")).to_have_text(
         "De begeleider heeft dit apparaat losgekoppeld van jullie team. Kies opnieuw een team."
     )
+    live.hub.pause()
+    await red.get_by_role("button", name="Blauw", exact=True).click()
+    await expect(red.locator("#pick-problem")).to_have_text("De sessie is gepauzeerd")
+    live.hub.live = "open"
     await red.get_by_role("button", name="Blauw", exact=True).click()
     await expect(red.locator("#me")).to_have_text("Jullie team: Blauw")
 
