@@ -15,6 +15,10 @@ authors: [Jouw naam]
 catalogue: kernaghan-2003     # of jorgensen-bozeman-2007; 'goedwerk values' toont de waarden
 # fields: zonder deze sleutel gelden de drie spanningsvelden:
 #   professie-politiek, inhoud-draagvlak, agenda-maatschappij
+# measure: de stellingen die teams vooraf en in de afsluiting scoren (1-5); wat je
+#   weglaat, houdt de standaardstelling. Haal de # weg om er een eigen te geven:
+# measure:
+#   identification: We zijn trots op ons team en op ons vak.
 cards:
   - id: eerste-kaart
     title: De cijfers voor de Kamerbrief
@@ -61,6 +65,10 @@ authors: [Your name]
 catalogue: jorgensen-bozeman-2007   # or kernaghan-2003; 'goedwerk values' lists the values
 # fields: without this key the three built-in tension fields apply:
 #   professie-politiek, inhoud-draagvlak, agenda-maatschappij
+# measure: the statements teams rate (1-5) at the start and in the closing step; a
+#   goal you leave out keeps its default. Remove the # to word one yourself:
+# measure:
+#   identification: We are proud of our team and of our craft.
 cards:
   - id: first-card
     title: The figures for the parliamentary letter

@@ -16,7 +16,8 @@ from typing import Annotated
 from msgspec import Struct
 
 from goedwerk_tui.domain.catalogue import ValueCatalogue
-from goedwerk_tui.domain.declare import Slug, items, plain, slug, text
+from goedwerk_tui.domain.declare import Slug, block, items, plain, slug, text
+from goedwerk_tui.domain.measure import DEFAULT_MEASURE, MeasureStatements
 from goedwerk_tui.domain.text import LANGUAGES, LocalText
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
@@ -74,6 +75,14 @@ DeckLanguage = Annotated[str, plain("The language of the deck's plain-string tex
 DeckDescription = Annotated[LocalText | None, text("What the deck is about and for whom.")]
 Authors = Annotated[tuple[str, ...], items("Who wrote the deck.")]
 Cards = Annotated[tuple[Card, ...], items("The dilemma cards.", 1, count="check.count.cards")]
+DeckMeasure = Annotated[
+    MeasureStatements,
+    block(
+        "The statements teams rate 1-5 before the first card and in the closing step, "
+        "one per goal: ownership, meaningfulness, identification. "
+        "A goal left out keeps its default statement."
+    ),
+]
 
 
 class Deck(Struct, frozen=True, kw_only=True, dict=True):
@@ -89,6 +98,7 @@ class Deck(Struct, frozen=True, kw_only=True, dict=True):
     catalogue_ref: str
     catalogue: ValueCatalogue
     fields: tuple[TensionField, ...]
+    measure: DeckMeasure = DEFAULT_MEASURE
     cards: Cards
 
     @cached_property
@@ -104,6 +114,10 @@ class Deck(Struct, frozen=True, kw_only=True, dict=True):
 
     def field_of(self, card: Card) -> TensionField:
         return self.fields_by_id[card.field]
+
+    def statement(self, goal: str) -> LocalText:
+        """The statement teams rate for ``goal`` (a ``measure.GOALS`` id) in this deck."""
+        return self.measure.statement(goal)
 
 
 def _lt(nl: str, en: str) -> LocalText:

@@ -24,6 +24,7 @@ from goedwerk_tui.domain.catalogue_file import (
 from goedwerk_tui.domain.deck import BUILTIN_FIELDS, Deck, TensionField
 from goedwerk_tui.domain.deck_cards import SITUATION_LINES, CardReader
 from goedwerk_tui.domain.diagnostics import Diagnostic, FileProblem, did_you_mean
+from goedwerk_tui.domain.measure import DEFAULT_MEASURE, MeasureStatements
 from goedwerk_tui.domain.messages import OneOf
 from goedwerk_tui.domain.models import DECK, TENSION_FIELD, build
 from goedwerk_tui.domain.schema import ListOf, Located
@@ -114,6 +115,7 @@ def _parse(source: str | bytes, display: str, base_dir: Path) -> DeckResult:
         catalogue_ref=data["catalogue"],
         catalogue=catalogue,
         fields=tuple(fields.values()),
+        measure=_measure(data.get("measure"), lang),
         cards=cards.built(lang),
         description=_text(data.get("description"), lang),
         authors=tuple(valid_items(data.get("authors"))),
@@ -177,6 +179,14 @@ def _read_cards(composer: Composer, data: dict[str, Any], w: Walker, cards: Card
 
 def _text(value: Any, lang: str) -> LocalText | None:
     return LocalText.of(value, lang) if valid(value) else None
+
+
+def _measure(value: Any, lang: str) -> MeasureStatements:
+    """The deck's statements: its ``measure:`` block's, the defaults for the goals it
+    leaves out (all of them without the block)."""
+    if value is None or not valid(value):
+        return DEFAULT_MEASURE
+    return build(MeasureStatements, value, lang)
 
 
 def _resolve_catalogue(data: dict[str, Any], base_dir: Path, w: Walker) -> ValueCatalogue | None:

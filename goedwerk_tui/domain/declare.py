@@ -33,6 +33,11 @@ def plain(description: str = "", enum: tuple[str, ...] | None = None) -> Meta:
     return _meta(description, {} if enum is None else {"enum": enum})
 
 
+def block(description: str = "") -> Meta:
+    """A mapping of its own keys (a Struct of the model), as in a deck's ``measure:``."""
+    return _meta(description, {})
+
+
 def slug(description: str = "") -> Meta:
     """An id: lower-case words joined by hyphens (``SLUG_PATTERN``)."""
     return _meta(description, {"pattern": SLUG_PATTERN})

@@ -14,6 +14,7 @@ from typing import Annotated, Final, Literal
 
 import msgspec
 
+from goedwerk_tui.domain.declare import text
 from goedwerk_tui.domain.text import LocalText
 
 GOALS: Final = ("ownership", "meaningfulness", "identification")
@@ -42,16 +43,56 @@ def _lt(nl: str, en: str) -> LocalText:
 
 
 DEFAULT_STATEMENTS: Final[dict[str, LocalText]] = {
+    # Worded after slide 15 ("Doelstellingen"), each the opposite of slide 11's
+    # alienation. "We": a team rates them (``MeasureRecorded.team``).
     "ownership": _lt(
-        "Ik kan invloed uitoefenen op de kwaliteit van mijn werk en voel me er eigenaar van.",
-        "I can influence the quality of my work and I feel I own it.",
+        "We kunnen invloed uitoefenen op de kwaliteit van ons werk en voelen ons er eigenaar van.",
+        "We can influence the quality of our work and feel that we own it.",
     ),
     "meaningfulness": _lt(
-        "Ik zie hoe mijn werk bijdraagt aan een groter doel voor de samenleving.",
-        "I can see how my work contributes to a larger goal for society.",
+        "We begrijpen hoe ons eigen werk bijdraagt aan een groter doel.",
+        "We understand how our own work contributes to a larger goal.",
     ),
     "identification": _lt(
-        "Ik voel me verbonden met mijn organisatie en mijn beroepsgroep.",
-        "I feel connected to my organisation and my profession.",
+        "We identificeren ons met onze organisatie of onze beroepsgroep, en zijn er trots op.",
+        "We identify with our organisation or our profession, and are proud of it.",
     ),
 }
+
+DUTCH_GOALS: Final = {
+    "eigenaarschap": "ownership",
+    "zinvolheid": "meaningfulness",
+    "identificatie": "identification",
+}
+"""The seed's Dutch names of the goals: a deck's ``measure:`` keys are the English ids,
+and the validator suggests the id when a Dutch name is written instead."""
+
+
+class MeasureStatements(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    """The statement teams rate for each goal: a deck's ``measure:`` block, what the
+    save's deck snapshot stores, what the measure screen and the reports show. A goal
+    the deck does not word keeps its default (``DEFAULT_STATEMENTS``)."""
+
+    ownership: Annotated[
+        LocalText,
+        text("Eigenaarschap: the statement on influence over the quality of the work."),
+    ] = DEFAULT_STATEMENTS["ownership"]
+    meaningfulness: Annotated[
+        LocalText,
+        text("Zinvolheid: the statement on seeing one's contribution to a larger goal."),
+    ] = DEFAULT_STATEMENTS["meaningfulness"]
+    identification: Annotated[
+        LocalText,
+        text("Identificatie: the statement on identifying with the organisation or profession."),
+    ] = DEFAULT_STATEMENTS["identification"]
+
+    def statement(self, goal: str) -> LocalText:
+        """The statement of one goal by its id (one of ``GOALS``); KeyError for another."""
+        if goal not in GOALS:
+            raise KeyError(goal)
+        statement: LocalText = getattr(self, goal)
+        return statement
+
+
+DEFAULT_MEASURE: Final = MeasureStatements()
+"""Every goal with its default statement: the measure of a deck without ``measure:``."""

@@ -20,6 +20,7 @@ explains the formats.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any, TypeVar
 
 import msgspec.inspect as mi
@@ -45,10 +46,12 @@ from goedwerk_tui.domain.deck import (
     DeckDescription,
     DeckId,
     DeckLanguage,
+    DeckMeasure,
     DeckTitle,
     TensionField,
 )
 from goedwerk_tui.domain.declare import items, plain
+from goedwerk_tui.domain.measure import DEFAULT_MEASURE, DUTCH_GOALS, MeasureStatements
 from goedwerk_tui.domain.schema import (
     TEXT_DEFINITION,
     Field,
@@ -105,6 +108,7 @@ class DeckFile(Struct, kw_only=True, frozen=True):
         tuple[TensionField, ...],
         items("Tension fields; when absent the three built-in fields apply.", 1),
     ] = BUILTIN_FIELDS
+    measure: DeckMeasure = DEFAULT_MEASURE
     cards: Cards
 
 
@@ -117,7 +121,10 @@ _OBJECT_NAMES: dict[type[Struct], str] = {
     TensionField: "check.obj.field",
     Card: "check.obj.card",
     DeckFile: "check.obj.deck",
+    MeasureStatements: "check.obj.measure",
 }
+# other words for an object's keys that users write: the hint names the key meant
+_KEY_ALIASES: dict[type[Struct], dict[str, str]] = {MeasureStatements: DUTCH_GOALS}
 _OBJECTS: dict[type[Struct], Obj] = {}
 
 
@@ -140,7 +147,8 @@ def kind_of(info: mi.Type) -> Kind:
         low, high = extra.get("min_items"), extra.get("max_items")
         return ListOf(item, description, low, high, count_what=extra["count"])
     if isinstance(info, mi.StructType):
-        return object_of(info.cls)
+        obj = object_of(info.cls)
+        return replace(obj, description=description) if description else obj
     raise TypeError(f"no validator kind for {info!r}")  # pragma: no cover - a new type
 
 
@@ -151,7 +159,8 @@ def object_of(cls: type[Struct]) -> Obj:
         info = mi.type_info(cls)
         assert isinstance(info, mi.StructType)
         fields = {f.name: Field(kind_of(f.type), required=f.required) for f in info.fields}
-        obj = _OBJECTS[cls] = Obj(_OBJECT_NAMES[cls], fields)
+        obj = Obj(_OBJECT_NAMES[cls], fields, aliases=_KEY_ALIASES.get(cls, {}))
+        _OBJECTS[cls] = obj
     return obj
 
 
@@ -190,6 +199,7 @@ PUBLIC_VALUE = object_of(PublicValue)
 CATALOGUE = object_of(CatalogueFile)
 TENSION_FIELD = object_of(TensionField)
 CARD = object_of(Card)
+MEASURE = object_of(MeasureStatements)
 DECK = object_of(DeckFile)
 
 

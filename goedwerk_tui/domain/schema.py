@@ -288,6 +288,9 @@ class Obj(Kind):
     description: str = ""
     # extra checks on the finished object (cross-field rules)
     checks: list[Callable[[dict[str, Any], Walker], None]] = field(default_factory=list)
+    # other words users write for a key (a goal's Dutch name): an unknown key that is
+    # one of them gets the key meant as its hint
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def walk(self, node: Node, w: Walker) -> Any:
         result = self.begin(node, w)
@@ -333,7 +336,7 @@ class Obj(Kind):
                 "check.unknown_key",
                 key=key,
                 where=Message(self.name),
-                hint=did_you_mean(key, self.fields),
+                hint=self._hint(key),
             )
             return None
         if key in result:
@@ -341,6 +344,12 @@ class Obj(Kind):
             w.error(mark_of(key_node), "check.duplicate_key", key=key, first=first[0])
             return None
         return spec.kind
+
+    def _hint(self, key: str) -> Message | str:
+        meant = self.aliases.get(key)
+        if meant is not None:
+            return Message("hint.did_you_mean", word=meant)
+        return did_you_mean(key, self.fields)
 
     def finish(self, result: dict[str, Any], w: Walker) -> dict[str, Any]:
         """After the last pair: required keys, then the object's own checks."""

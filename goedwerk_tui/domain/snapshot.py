@@ -10,7 +10,9 @@ declarations (``deck.DeckId`` and the like). Only the frame differs from ``Deck`
 so it is declared here: the catalogue is stored inside the snapshot with the deck's
 ``ref`` to it (a ``Deck`` keeps ``catalogue_ref`` beside its catalogue), and without
 the catalogue's description (0.1.0 never stored it). The defaults are those 0.1.0
-read a snapshot with. Encoding and decoding are msgspec's (``to_builtins``/
+read a snapshot with; the measure statements, which 0.1.0 did not have, are always
+written (the words teams rated stay with the save even when the defaults change) and
+read as the defaults when absent. Encoding and decoding are msgspec's (``to_builtins``/
 ``convert``), with the two hooks for ``LocalText``.
 
 Reading is as strict as the types and no stricter: what only files must obey (id
@@ -44,8 +46,9 @@ from goedwerk_tui.domain.deck import (
     DeckTitle,
     TensionField,
 )
-from goedwerk_tui.domain.declare import plain
+from goedwerk_tui.domain.declare import block, plain
 from goedwerk_tui.domain.errors import SnapshotError
+from goedwerk_tui.domain.measure import DEFAULT_MEASURE, MeasureStatements
 from goedwerk_tui.domain.text import LocalText
 
 __all__ = [
@@ -83,6 +86,10 @@ class DeckSnapshot(msgspec.Struct, frozen=True, kw_only=True):
     authors: Authors = ()
     catalogue: CatalogueSnapshot
     fields: tuple[TensionField, ...]
+    measure: Annotated[
+        MeasureStatements | None,
+        block("The statements teams rated; none in saves before the measure: the defaults."),
+    ] = None
     cards: Cards  # only the cards dealt, in deal order
 
 
@@ -129,6 +136,7 @@ def deck_snapshot(deck: Deck, card_ids: Iterable[str]) -> DeckSnapshot:
             values=catalogue.values,
         ),
         fields=deck.fields,
+        measure=deck.measure,
         cards=tuple([deck.card(card_id) for card_id in dict.fromkeys(card_ids)]),
     )
 
@@ -184,6 +192,7 @@ def deck_from_snapshot(snapshot: DeckSnapshot) -> Deck:
             values=cat.values,
         ),
         fields=snapshot.fields,
+        measure=DEFAULT_MEASURE if snapshot.measure is None else snapshot.measure,
         cards=snapshot.cards,
     )
     for card in deck.cards:

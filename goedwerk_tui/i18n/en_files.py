@@ -306,4 +306,6 @@ MESSAGES: dict[str, str] = {
     "live.ended": "the live part of the session has ended",
     # --- live-tui ---
     "live.cli.needs_live": "{options} belongs to --live: add --live for a live session",
+    # --- measure-deck ---
+    "check.obj.measure": "the measure statements",
 }

@@ -306,4 +306,6 @@ MESSAGES: dict[str, str] = {
     "live.ended": "het live-deel van de sessie is afgelopen",
     # --- live-tui ---
     "live.cli.needs_live": "{options} hoort bij --live: voeg --live toe voor een live sessie",
+    # --- measure-deck ---
+    "check.obj.measure": "de stellingen van de meting",
 }

@@ -60,7 +60,7 @@ async def test_two_teams_play_three_cards_and_everything_is_in_the_save(saves_di
     start = lines[0]
     assert start["format"] == "goedwerk-save/1"
     assert start["teams"] == [{"id": "t1", "name": "Rood"}, {"id": "t2", "name": "Blauw"}]
-    assert start["settings"] == {"seed": None, "order": "deck", "timer": None}
+    assert start["settings"] == {"seed": None, "order": "deck", "timer": None, "measure": False}
     assert len(start["cards"]) == 3
     first_choice = lines[2]
     assert first_choice["team"] == "t1"

@@ -22,6 +22,7 @@ from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.events import kind_of
 from goedwerk_tui.domain.game import Game, deal_order, team_list
+from goedwerk_tui.domain.measure import Scores
 from goedwerk_tui.domain.savelog import read_save
 from goedwerk_tui.domain.session import MAX_NAME, Session
 from tests.conftest import DECKS, ROOT
@@ -57,10 +58,18 @@ def state(session: Session) -> Any:
                     (c.team, c.stance, c.option, c.values_a, c.values_b, c.rationale)
                     for c in r.history
                 ],
+                [
+                    (v.number, v.revealed, [(s.team, s.stance, s.reason) for s in v.history])
+                    for v in r.variations
+                ],
             )
             for r in session.rounds
         ],
         session.actions,
+        {
+            moment: {t: m.scores for t, m in teams.items()}
+            for moment, teams in session.measures.items()
+        },
         session.phase,
     )
 
@@ -175,7 +184,15 @@ INTENTS = st.one_of(
         st.integers(0, 3),
         st.text(max_size=20),
     ),
-    st.sampled_from(["reveal", "next", "skip", "note", "stop", "action", "end", "resume", "tear"]),
+    st.tuples(st.just("variation"), st.integers(0, 3)),
+    st.tuples(st.just("revise"), st.sampled_from(["t1", "t2", "t3"]), st.integers(-2, 2)),
+    st.tuples(
+        st.just("measure"), st.sampled_from(["before", "after"]), st.sampled_from(["t1", "t3"])
+    ),
+    st.sampled_from(
+        ["reveal", "next", "skip", "note", "stop", "action", "end", "resume", "tear"]
+        + ["reveal-variation"]
+    ),
 )
 
 
@@ -184,11 +201,13 @@ INTENTS = st.one_of(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(intents=st.lists(INTENTS, max_size=30))
-def test_what_was_played_reads_back_the_same(intents: list[Any]) -> None:
+@given(intents=st.lists(INTENTS, max_size=30), measure=st.booleans())
+def test_what_was_played_reads_back_the_same(intents: list[Any], measure: bool) -> None:
     deck = bundled()
     with tempfile.TemporaryDirectory() as folder:
-        game = Game.new(deck, ["Rood", "Blauw", "Groen"], save_dir=Path(folder), cards=3)
+        game = Game.new(
+            deck, ["Rood", "Blauw", "Groen"], save_dir=Path(folder), cards=3, measure=measure
+        )
         torn = False
         try:
             for intent in intents:
@@ -213,7 +232,9 @@ def test_what_was_played_reads_back_the_same(intents: list[Any]) -> None:
 
 def play(game: Game, intent: Any, torn: bool) -> bool:
     """Do one intent; returns whether the save now ends in a torn line."""
-    if isinstance(intent, tuple):
+    if isinstance(intent, tuple) and intent[0] != "choose":
+        play_twist(game, intent)
+    elif isinstance(intent, tuple):
         _, team, stance, option, n_values, rationale = intent
         values = card_values(game) if game.session.current_card else ["integriteit"]
         a, b = values[: n_values % 2 + 1], values[2:n_values]
@@ -232,11 +253,24 @@ def play(game: Game, intent: Any, torn: bool) -> bool:
         game.record_action("t2", "Een actie")
     elif intent == "end":
         game.end()
+    elif intent == "reveal-variation":
+        game.reveal_variation()
     elif intent == "tear" and not game.session.ended:
         with game.path.open("ab") as handle:
             handle.write(b'{"seq":99,"ts":"2025-03-01T08:00:00.000Z","event":"choi')
         return True
     return torn
+
+
+def play_twist(game: Game, intent: tuple[Any, ...]) -> None:
+    """A variation played or revised, or a measure taken."""
+    if intent[0] == "variation":
+        game.play_variation(intent[1])
+    elif intent[0] == "revise":
+        game.revise_stance(intent[1], intent[2], "omdat")
+    else:
+        scores = Scores(ownership=1, meaningfulness=3, identification=5)
+        game.record_measure(intent[1], intent[2], scores)
 
 
 # ----- the deck snapshot ------------------------------------------------------------------
