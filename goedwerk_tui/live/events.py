@@ -5,20 +5,27 @@ hundred idle devices cost no work until something changes."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from typing import Final
 
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from goedwerk_tui.live.hub import LiveHub
 
+COALESCE: Final = 0.025  # seconds a stream waits after a change for the next ones
 
-async def _events(hub: LiveHub, team: str, token: str) -> AsyncIterator[ServerSentEvent]:
+
+async def _events(hub: LiveHub, team: str, token: str) -> AsyncIterator[ServerSentEvent | bytes]:
     subscription = hub.subscribe(team, token)
     try:
-        sent = hub.state_of(team)
-        yield ServerSentEvent(data=sent.decode("utf-8"), event="state")
+        sent = hub.state_event(team)  # encoded once per change, shared by every stream
+        yield sent
         while True:
             await subscription.wake.wait()
+            # changes close together (six teams submitting at once) go out as one
+            # event, after the submits' own answers
+            await asyncio.sleep(COALESCE)
             subscription.wake.clear()
             if hub.team_of(token) != team:
                 yield ServerSentEvent(data="{}", event="released")
@@ -26,10 +33,10 @@ async def _events(hub: LiveHub, team: str, token: str) -> AsyncIterator[ServerSe
             if hub.live == "ended":
                 yield ServerSentEvent(data="{}", event="ended")
                 return
-            now = hub.state_of(team)
+            now = hub.state_event(team)
             if now != sent:
                 sent = now
-                yield ServerSentEvent(data=now.decode("utf-8"), event="state")
+                yield now
             if hub.closed:
                 return
     finally:

@@ -41,7 +41,7 @@ class LiveHub:
         self._tokens: dict[str, str] = {}  # team id -> its device's token
         self._subscriptions: set[Subscription] = set()
         self._version = 0
-        self._cache: dict[str, tuple[tuple[int, int], bytes]] = {}
+        self._cache: dict[str, tuple[tuple[int, int], tuple[bytes, bytes]]] = {}
         self._answers: OrderedDict[tuple[str, str], tuple[int, bytes]] = OrderedDict()
         game.on_commit.append(self._committed)
 
@@ -98,13 +98,22 @@ class LiveHub:
 
     def state_of(self, team_id: str) -> bytes:
         """The JSON of what the team's device may see now (computed once per change)."""
+        return self._state(team_id)[0]
+
+    def state_event(self, team_id: str) -> bytes:
+        """The same as a whole server-sent event, encoded once for every stream."""
+        return self._state(team_id)[1]
+
+    def _state(self, team_id: str) -> tuple[bytes, bytes]:
         key = (self._version, len(self.game.events))
         cached = self._cache.get(team_id)
         if cached is not None and cached[0] == key:
             return cached[1]
         data = state.encode(state.project(self.game.session, team_id, self.live))
-        self._cache[team_id] = (key, data)
-        return data
+        # msgspec's JSON holds no line break, so it is one "data:" line
+        both = (data, b"event: state\r\ndata: " + data + b"\r\n\r\n")
+        self._cache[team_id] = (key, both)
+        return both
 
     def subscribe(self, team_id: str, token: str) -> Subscription:
         subscription = Subscription(team_id, token)

@@ -26,6 +26,7 @@ import uvicorn
 from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.live.api import create_app
 from goedwerk_tui.live.hub import LiveHub
+from goedwerk_tui.live.security import RateLimit
 
 DEFAULT_PORT: Final = 8765
 DEFAULT_BIND: Final = f"0.0.0.0:{DEFAULT_PORT}"
@@ -94,13 +95,20 @@ def _bind(host: str, port: int, shown: str) -> socket.socket:
 
 def lan_address() -> str | None:
     """The address other machines on the local network reach this one at: the one
-    the system would send from (a UDP socket is connected, nothing is sent)."""
+    the system would send from (a UDP socket is connected, nothing is sent), else one
+    of the host name's addresses that is not a loopback (a hotspot without a route
+    to the internet)."""
     with contextlib.suppress(OSError):
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, never sent to
             address: str = probe.getsockname()[0]
-            if address and not address.startswith("0."):
+            if address and not address.startswith(("0.", "127.")):
                 return address
+    with contextlib.suppress(OSError, UnicodeError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found = str(info[4][0])
+            if not ipaddress.ip_address(found).is_loopback:
+                return found
     return None
 
 
@@ -159,10 +167,10 @@ class _Server(uvicorn.Server):
 
 
 class LiveServer:
-    def __init__(self, listener: Listener, hub: LiveHub) -> None:
+    def __init__(self, listener: Listener, hub: LiveHub, *, limit: RateLimit | None = None) -> None:
         self.listener = listener
         self.hub = hub
-        self.app = create_app(hub, tls=listener.tls)
+        self.app = create_app(hub, tls=listener.tls, limit=limit)
         tls = listener.tls_context
         config = uvicorn.Config(
             self.app,
@@ -170,6 +178,7 @@ class LiveServer:
             ws="none",
             lifespan="off",
             log_config=None,
+            log_level="warning",  # below it uvicorn formats a trace line per connection
             access_log=False,
             server_header=False,
             timeout_graceful_shutdown=GRACE,

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from goedwerk_tui.live.hub import LiveHub
 from tests.live.helpers import choice_body, device, kinds, new_game, save_lines
 
@@ -247,3 +249,28 @@ async def test_the_save_says_device_and_holds_no_token_or_address(saves_dir: Pat
         assert trace not in raw
     choices = [line for line in save_lines(game) if line["event"] == "choice_recorded"]
     assert [(c["team"], c["via"]) for c in choices] == [("t1", "device"), ("t2", "keyboard")]
+
+
+async def test_a_save_that_cannot_be_written_is_a_503_and_can_be_tried_again(
+    saves_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goedwerk_tui.domain.errors import SaveError
+
+    game = new_game(saves_dir)
+    hub = LiveHub(game)
+    real = game.log.append
+
+    def full(event: Any) -> Any:
+        raise SaveError("save.cannot_write", path=str(game.path), reason="No space left on device")
+
+    async with device(hub, "t1") as noord:
+        monkeypatch.setattr(game.log, "append", full)
+        refused = await noord.post("/api/choice", json=choice_body(game, "same"))
+        assert refused.status_code == 503
+        assert (
+            str(game.path) not in refused.text
+        )  # the laptop's folders are not the device's business
+        monkeypatch.setattr(game.log, "append", real)
+        again = await noord.post("/api/choice", json=choice_body(game, "same"))
+        assert again.status_code == 200  # the refusal was not remembered as the answer
+    assert kinds(game).count("choice_recorded") == 1

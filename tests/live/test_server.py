@@ -233,3 +233,22 @@ async def test_under_tls_the_devices_talk_https(tmp_path: Path, saves_dir: Path)
     finally:
         await server.stop()
         await asyncio.wait_for(task, 20)
+
+
+def test_without_a_route_the_join_address_is_one_of_the_hosts_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from goedwerk_tui.live import server as live
+
+    def unreachable(self: socket.socket, address: object) -> None:
+        raise OSError("Network is unreachable")
+
+    def addresses(host: str, *args: object) -> list[tuple[object, ...]]:
+        return [
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0)),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.42.0.1", 0)),
+        ]
+
+    monkeypatch.setattr(socket.socket, "connect", unreachable)
+    monkeypatch.setattr(socket, "getaddrinfo", addresses)
+    assert live.lan_address() == "10.42.0.1"  # the laptop's hotspot, not a loopback
