@@ -103,7 +103,7 @@ class GoedWerkApp(App[None]):
             from goedwerk_tui.ui.live_control import LiveControl
 
             self.live = LiveControl(live, game)
-            self.live.start(self.live_changed)
+            self.live.start(self.live_changed, self.live_failed)
         self.route()
         if game.session.resumed:  # resumed from the home screen: as ``goedwerk resume`` says
             self.notify(t("ui.resumed", self.lang))
@@ -122,7 +122,7 @@ class GoedWerkApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         watch_terminal(self)
         if self.live is not None:
-            self.live.start(self.live_changed)
+            self.live.start(self.live_changed, self.live_failed)
         if self._game is not None and self._game.session.resumed:
             self.notify(t("ui.resumed", self.lang))
         for notice in self.notices:
@@ -199,6 +199,11 @@ class GoedWerkApp(App[None]):
 
         for screen in self.screen_stack:
             screen.post_message(LiveChanged())
+
+    def live_failed(self, reason: str) -> None:
+        """The server stopped by itself: said once; the keyboard records on."""
+        message = t("live.server_failed", self.lang, error=reason)
+        self.notify(message, severity="error", markup=False, timeout=30)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("live", "live_typing"):

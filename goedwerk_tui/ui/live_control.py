@@ -53,12 +53,24 @@ class LiveControl:
     def release(self, team_id: str) -> None:
         self.hub.release(team_id)
 
-    def start(self, on_change: Callable[[], None]) -> asyncio.Task[None]:
+    def start(
+        self, on_change: Callable[[], None], on_failure: Callable[[str], None]
+    ) -> asyncio.Task[None]:
         """Serve on the running loop; ``on_change`` runs whenever a device joins, is
-        released or commits (the screens redraw)."""
+        released or commits (the screens redraw), ``on_failure`` with a reason when
+        the server stops by itself (the session goes on at the keyboard)."""
         self.hub.on_change.append(on_change)
-        self._task = asyncio.get_running_loop().create_task(self.server.serve())
-        return self._task
+        task = asyncio.get_running_loop().create_task(self.server.serve())
+
+        def done(task: asyncio.Task[None]) -> None:
+            if self.stopped or task.cancelled():
+                return
+            error = task.exception()
+            on_failure(str(error) if error is not None else "-")
+
+        task.add_done_callback(done)
+        self._task = task
+        return task
 
     async def stop(self) -> None:
         """End the live part: the devices are told, the server closes. Idempotent."""
@@ -67,6 +79,8 @@ class LiveControl:
         self.stopped = True
         try:
             await asyncio.wait_for(self.server.stop(), STOP_TIMEOUT)
+        except asyncio.TimeoutError:  # (TimeoutError itself from Python 3.11)
+            pass  # a device that does not let go: the task is cancelled below
         finally:
             task = self._task
             if task is not None and not task.done():

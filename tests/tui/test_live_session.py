@@ -64,6 +64,13 @@ async def test_two_devices_and_the_keyboard_play_a_card(tmp_path: Path) -> None:
         await until(lambda: len(app.game.session.actions) == 2, "two actions", pilot)
         await pilot.pause()
         assert "Elke maand" in [field.value for field in app.screen.query(TextField)]
+        assert "^l" in screen_text(app)  # letters type here: ctrl+l opens the join screen
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveJoinScreen)
+        assert screen_text(app).count("✓ " + t("live.join.answered", "nl")) == 2
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+q")
     lines = save_lines(saves)
     choices = [line for line in lines if line["event"] == "choice_recorded"]

@@ -38,7 +38,7 @@ class StandIn:
     def release(self, team_id: str) -> None:
         self.released.append(team_id)
 
-    def start(self, on_change: Callable[[], None]) -> None:
+    def start(self, on_change: Callable[[], None], on_failure: Callable[[str], None]) -> None:
         pass
 
     async def stop(self) -> None:

@@ -42,7 +42,8 @@ class GoedWerkScreen(Screen[None]):
     @classmethod
     def types_letters(cls) -> bool:
         """Whether letters type into fields here (ctrl+q quits instead of q)."""
-        return QUIT_WHILE_TYPING in cls.BINDINGS
+        keys = (binding.key for binding in cls.BINDINGS if isinstance(binding, Binding))
+        return QUIT_WHILE_TYPING.key in keys  # (``localized`` copies the bindings)
 
     def on_mount(self) -> None:
         """In a live session, the compact live line (subclasses' on_mount run too)."""
