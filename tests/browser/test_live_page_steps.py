@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from playwright.async_api import Browser, Page
 
 TEAMS = ["Rood", "Blauw"]
-OWNERSHIP = "Ik kan invloed uitoefenen op de kwaliteit van mijn werk en voel me er eigenaar van."
 
 
 @pytest.fixture
@@ -76,13 +75,14 @@ async def test_measure_variation_and_measure_after_on_a_phone_and_a_laptop(
     from playwright.async_api import expect
 
     game = measured.game
+    ownership = game.session.deck.statement("ownership").get("nl")  # the deck's own words
     red = await joined(chromium, measured, "Rood")
     blue = await joined(chromium, measured, "Blauw", LAPTOP)
     for page in (red, blue):
         await expect(
             page.get_by_role("heading", name="Vooraf: hoe staan jullie erin?")
         ).to_be_visible()
-        await expect(page.get_by_role("group", name=OWNERSHIP)).to_be_visible()
+        await expect(page.get_by_role("group", name=ownership)).to_be_visible()
         await expect(page.locator("p.waiting")).to_have_text(
             "Wachten op de begeleider: de eerste kaart komt zo."
         )
