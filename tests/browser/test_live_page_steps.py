@@ -83,7 +83,7 @@ async def test_measure_variation_and_measure_after_on_a_phone_and_a_laptop(
             page.get_by_role("heading", name="Vooraf: hoe staan jullie erin?")
         ).to_be_visible()
         await expect(page.get_by_role("group", name=ownership)).to_be_visible()
-        await expect(page.locator("p.waiting")).to_have_text(
+        await expect(page.locator(".waiting")).to_have_text(
             "Wachten op de begeleider: de eerste kaart komt zo."
         )
         assert await serious_violations(page) == []

@@ -45,7 +45,7 @@ export function teamsSection(state) {
   const items = (state.teams || []).map((team) =>
     el(
       "li",
-      { class: team.answered ? "answered" : "waiting" },
+      { class: team.answered ? "answered" : "not-yet" },
       el("span", { class: "mark", "aria-hidden": "true" }, team.answered ? "✓" : "…"),
       el("span", {}, team.name),
       state.me && team.id === state.me.id ? ` ${t("you")}` : "",
