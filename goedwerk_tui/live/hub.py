@@ -22,6 +22,20 @@ from goedwerk_tui.live.state import Live
 MAX_REMEMBERED = 1024
 
 
+def _call(callback: Callable[[], None]) -> None:
+    """Call a listener; its failure goes to the loop's exception handler instead of
+    into the Game's commit that called it (the line is written: a device's answer
+    must still be its 200, remembered for a repeat)."""
+    try:
+        callback()
+    except Exception as exc:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise exc from None
+        loop.call_exception_handler({"message": "a live listener failed", "exception": exc})
+
+
 class Subscription:
     """One device's event stream: woken when the state may have changed."""
 
@@ -143,7 +157,7 @@ class LiveHub:
         for subscription in self._subscriptions:
             subscription.wake.set()
         for callback in list(self.on_change):
-            callback()
+            _call(callback)
 
     def detach(self) -> None:
         """Stop following the game (the live part is over)."""

@@ -14,7 +14,7 @@ import msgspec
 
 from goedwerk_tui.domain.deck import Card, Deck
 from goedwerk_tui.domain.events import OPTION_LETTERS, ChoiceRecorded
-from goedwerk_tui.domain.measure import DEFAULT_STATEMENTS, GOALS
+from goedwerk_tui.domain.measure import GOALS
 from goedwerk_tui.domain.session import CLOSING, ENDED, STARTING, Round, Session
 from goedwerk_tui.domain.text import LocalText, reflow
 
@@ -257,7 +257,7 @@ def _measure(session: Session, team_id: str) -> MeasureView | None:
     if moment is None:
         return None
     lang = session.language
-    statements = {goal: DEFAULT_STATEMENTS[goal].get(lang) for goal in GOALS}
+    statements = {goal: session.deck.statement(goal).get(lang) for goal in GOALS}
     mine = session.measures[moment].get(team_id)
     scores = mine.scores if mine else None
     return MeasureView(

@@ -274,3 +274,25 @@ async def test_a_save_that_cannot_be_written_is_a_503_and_can_be_tried_again(
         again = await noord.post("/api/choice", json=choice_body(game, "same"))
         assert again.status_code == 200  # the refusal was not remembered as the answer
     assert kinds(game).count("choice_recorded") == 1
+
+
+async def test_a_listener_that_fails_does_not_undo_the_devices_answer(saves_dir: Path) -> None:
+    import asyncio
+
+    game = new_game(saves_dir)
+    hub = LiveHub(game)
+    reported: list[object] = []
+    asyncio.get_running_loop().set_exception_handler(lambda loop, context: reported.append(context))
+    async with device(hub, "t1") as noord:
+
+        def broken() -> None:
+            raise RuntimeError("the panel could not redraw")
+
+        hub.on_change.append(broken)
+        body = choice_body(game, "once")
+        first = await noord.post("/api/choice", json=body)
+        again = await noord.post("/api/choice", json=body)
+    assert first.status_code == again.status_code == 200
+    assert first.json() == again.json()
+    assert kinds(game).count("choice_recorded") == 1
+    assert reported  # said, not swallowed

@@ -88,7 +88,12 @@ async def test_the_measure_before_the_first_card_from_a_device(saves_dir: Path) 
         assert state["phase"] == "starting" and state["card"] is None
         assert state["measure"]["moment"] == "before" and state["measure"]["mine"] is None
         assert set(state["measure"]["statements"]) == set(SCORES)
-        assert state["measure"]["statements"]["ownership"].startswith("I can influence")
+        statements = state["measure"]["statements"]
+        assert statements["ownership"].startswith("We can influence")
+        assert statements["identification"] == game.session.deck.statement("identification").get(
+            "en"
+        )
+        assert statements["identification"].startswith("We identify with")  # the deck's own
         body = {"moment": "before", "scores": SCORES, "request_id": "m1"}
         assert (await noord.post("/api/measure", json=body)).status_code == 200
         assert (await noord.post("/api/measure", json=body)).status_code == 200  # a repeat

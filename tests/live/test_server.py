@@ -17,6 +17,7 @@ import pytest
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.live.hub import LiveHub
 from goedwerk_tui.live.server import DEFAULT_PORT, LiveError, LiveServer, prepare
+from tests.conftest import present
 from tests.live.helpers import choice_body, new_game
 from tests.live.sse import Events
 
@@ -252,3 +253,21 @@ def test_without_a_route_the_join_address_is_one_of_the_hosts_own(
     monkeypatch.setattr(socket.socket, "connect", unreachable)
     monkeypatch.setattr(socket, "getaddrinfo", addresses)
     assert live.lan_address() == "10.42.0.1"  # the laptop's hotspot, not a loopback
+
+
+async def test_a_device_that_goes_away_leaves_nothing_behind(saves_dir: Path) -> None:
+    game = new_game(saves_dir)
+    async with running(game) as (hub, server, base):
+        async with joined(base, hub, "t1") as noord:
+            for _ in range(3):
+                async with stream(noord) as events:
+                    await events.next()
+                    assert hub.devices_connected >= 1
+            # the phone went to sleep: its streams are closed from its side
+            for _ in range(200):
+                if hub.devices_connected == 0:
+                    break
+                await asyncio.sleep(0.05)
+            assert hub.devices_connected == 0
+            card = present(game.session.current_card)
+            game.record_choice("t1", 0, None, [card.values[0]], [], "")  # nobody to tell
