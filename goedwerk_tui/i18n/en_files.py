@@ -285,8 +285,6 @@ MESSAGES: dict[str, str] = {
     "rule.measure_after_early": "the measure after comes in the closing step",
     "rule.measure_moment": "unknown moment '{moment}' (before or after)",
     "rule.bad_score": "the score for {goal} must be 1, 2, 3, 4 or 5",
-    # --- measure-deck ---
-    "check.obj.measure": "the measure statements",
     # --- live-server ---
     "live.bad_bind": "--bind '{bind}': give HOST:PORT, for example 0.0.0.0:8765 or 127.0.0.1:0",
     "live.bad_address": "--bind: '{host}' is not an address of this computer",
@@ -308,4 +306,6 @@ MESSAGES: dict[str, str] = {
     "live.ended": "the live part of the session has ended",
     # --- live-tui ---
     "live.cli.needs_live": "{options} belongs to --live: add --live for a live session",
+    # --- measure-deck ---
+    "check.obj.measure": "the measure statements",
 }

@@ -285,8 +285,6 @@ MESSAGES: dict[str, str] = {
     "rule.measure_after_early": "de meting achteraf komt in de afsluiting",
     "rule.measure_moment": "onbekend moment '{moment}' (vooraf of achteraf)",
     "rule.bad_score": "de score voor {goal} moet 1, 2, 3, 4 of 5 zijn",
-    # --- measure-deck ---
-    "check.obj.measure": "de stellingen van de meting",
     # --- live-server ---
     "live.bad_bind": "--bind '{bind}': geef HOST:POORT, bijvoorbeeld 0.0.0.0:8765 of 127.0.0.1:0",
     "live.bad_address": "--bind: '{host}' is geen adres van deze computer",
@@ -308,4 +306,6 @@ MESSAGES: dict[str, str] = {
     "live.ended": "het live-deel van de sessie is afgelopen",
     # --- live-tui ---
     "live.cli.needs_live": "{options} hoort bij --live: voeg --live toe voor een live sessie",
+    # --- measure-deck ---
+    "check.obj.measure": "de stellingen van de meting",
 }

@@ -7,7 +7,7 @@ here first, so the user gets one clear line and exit code 1, not a half-drawn sc
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,10 +45,16 @@ def build_app(
     from goedwerk_tui.ui.localize import localized
 
     folder = saves_dir(save_dir)
-    if deck is not None:
-        return _play_app(args, deck(), lang, folder, clock)
-    if command in ("resume", "replay"):
-        return _session_app(args, command, lang, folder, clock)
+    listener = listen(args)  # --live: bound before a save is created or reopened
+    try:
+        if deck is not None:
+            return _play_app(args, deck(), lang, folder, clock, listener)
+        if command in ("resume", "replay"):
+            return _session_app(args, command, lang, folder, clock, listener)
+    except BaseException:
+        if listener is not None:
+            listener.close()  # the port is given back: no session started on it
+        raise
     from goedwerk_tui.ui.screens.home import HomeScreen
 
     language = lang or "nl"
@@ -106,16 +112,6 @@ def listen(args: argparse.Namespace) -> Listener | None:
     return prepare(args.bind, Path(cert) if cert else None, Path(key) if key else None)
 
 
-def _with_live(listener: Listener | None, make: Callable[[], Game]) -> Game:
-    """``make()`` the game; the port is given back when that fails."""
-    try:
-        return make()
-    except BaseException:
-        if listener is not None:
-            listener.close()
-        raise
-
-
 def _live(listener: Listener | None, game: Game) -> LiveControl | None:
     if listener is None:
         return None
@@ -125,25 +121,26 @@ def _live(listener: Listener | None, game: Game) -> LiveControl | None:
 
 
 def _play_app(
-    args: argparse.Namespace, deck: Deck, lang: str | None, folder: Path, clock: Clock
+    args: argparse.Namespace,
+    deck: Deck,
+    lang: str | None,
+    folder: Path,
+    clock: Clock,
+    listener: Listener | None,
 ) -> GoedWerkApp:
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 
-    listener = listen(args)
-    game = _with_live(
-        listener,
-        lambda: Game.new(
-            deck,
-            args.team,
-            save_dir=folder,
-            cards=args.cards,
-            shuffle=args.shuffle or args.seed is not None,
-            seed=args.seed,
-            timer=args.timer,
-            language=lang,
-            clock=clock,
-        ),
+    game = Game.new(
+        deck,
+        args.team,
+        save_dir=folder,
+        cards=args.cards,
+        shuffle=args.shuffle or args.seed is not None,
+        seed=args.seed,
+        timer=args.timer,
+        language=lang,
+        clock=clock,
     )
     language = game.session.language
     app: GoedWerkApp = localized(GoedWerkApp, language)(
@@ -153,14 +150,18 @@ def _play_app(
 
 
 def _session_app(
-    args: argparse.Namespace, command: str, lang: str | None, folder: Path, clock: Clock
+    args: argparse.Namespace,
+    command: str,
+    lang: str | None,
+    folder: Path,
+    clock: Clock,
+    listener: Listener | None,
 ) -> GoedWerkApp:
     from goedwerk_tui.ui.app import GoedWerkApp
     from goedwerk_tui.ui.localize import localized
 
     if command == "resume":
-        listener = listen(args)
-        game = _with_live(listener, lambda: Game.resume(Path(args.save), clock))
+        game = Game.resume(Path(args.save), clock)
         language = lang or game.session.language
         game.session.language = language
         app_class = localized(GoedWerkApp, language)

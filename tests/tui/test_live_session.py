@@ -109,6 +109,8 @@ async def test_a_released_device_is_refused_and_another_claims_the_team(tmp_path
         assert gone.status_code == 401
         assert (await found.join(live.join_code, "t2")).status_code == 200
         assert (await found.state())["me"]["id"] == "t2"
+        device = "● " + t("live.join.device", "nl")
+        await until(lambda: device in screen_text(app), "the open join screen updated", pilot)
         await pilot.press("escape")
         await pilot.press("q")
 

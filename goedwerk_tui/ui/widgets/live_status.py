@@ -85,6 +85,8 @@ class LiveStatus(Static):
         height: 1;
         padding: 0 1;
         background: $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
