@@ -19,7 +19,7 @@ import pytest
 
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.live.hub import LiveHub
-from goedwerk_tui.live.server import LiveServer, prepare
+from goedwerk_tui.live.server import Listener, LiveServer, prepare
 from tests.browser.test_report_page import AXE, CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:  # imported when the tests run, so that they can skip without it
@@ -110,10 +110,13 @@ class LiveSession:
     url: str
 
 
-async def start_live(game: Game) -> tuple[LiveSession, asyncio.Task[None]]:
-    """The live server for ``game`` on a free loopback port, serving on this loop."""
+async def start_live(
+    game: Game, listener: Listener | None = None
+) -> tuple[LiveSession, asyncio.Task[None]]:
+    """The live server for ``game`` (by default on a free loopback port, plain http),
+    serving on this loop."""
     hub = LiveHub(game)
-    listener = prepare("127.0.0.1:0", None, None)
+    listener = listener or prepare("127.0.0.1:0", None, None)
     server = LiveServer(listener, hub)
     task = asyncio.create_task(server.serve())
     for _ in range(500):

@@ -6,6 +6,8 @@ choice, and the facilitator's release, pause and end.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +17,7 @@ import pytest
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.measure import Scores
+from goedwerk_tui.live.server import prepare
 from tests.browser.live_browser import (
     LAPTOP,
     PHONE,
@@ -210,3 +213,72 @@ async def test_a_phone_says_when_the_laptop_is_gone_and_keeps_trying(
     )
     await expect(red.locator("#status")).to_contain_text("verbroken")
     assert script_errors(red) == []
+
+
+async def test_a_choice_typed_at_the_keyboard_for_a_team_shows_on_its_phone(
+    chromium: Browser, measured: LiveSession
+) -> None:
+    """Mixed play: the facilitator records for a team whose phone is in a pocket; the
+    phone shows that choice as the team's own, ready to change until the reveal."""
+    from playwright.async_api import expect
+
+    live = measured
+    live.game.next()
+    red = await joined(chromium, live, "Rood")
+    live.game.record_choice("t1", 2, "D", [], ["loyaliteit"], "Aan het toetsenbord.")
+    outcome = red.locator(".choice-form .outcome")
+    await expect(outcome).to_contain_text("✓ Jullie keuze is vastgelegd.")
+    await expect(red.get_by_role("radio", name="helemaal Politieke haalbaarheid")).to_be_checked()
+    await expect(red.get_by_role("radio", name="D. ", exact=False)).to_be_checked()
+    await expect(red.get_by_label("Korte toelichting (mag leeg blijven)")).to_have_value(
+        "Aan het toetsenbord."
+    )
+    await red.get_by_role("radio", name="in het midden").check()
+    await red.get_by_role("button", name="Keuze vastleggen").click()
+    await expect(outcome).to_contain_text("✓")
+    latest = live.game.session.rounds[-1].choices["t1"]
+    assert (latest.stance, latest.option, latest.via) == (0, "D", "device")
+    assert latest.values.b == ("loyaliteit",)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the test certificate")
+async def test_the_page_works_over_tls_with_a_secure_cookie(
+    chromium: Browser, tmp_path: Path
+) -> None:
+    """BIO: on a network the facilitator does not control, the page runs over https
+    with the given certificate; the team's cookie is Secure (sent over https only)."""
+    from playwright.async_api import expect
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    game = Game.new(load_deck(DECK), TEAMS, save_dir=tmp_path / "saves", cards=1)
+    live, task = await start_live(game, prepare("127.0.0.1:0", cert, key))
+    try:
+        assert live.url.startswith("https://127.0.0.1:")
+        # a self-made certificate: this browser is told to accept it, as a facilitator
+        # tells the teams to accept theirs (or installs a trusted one)
+        context = await chromium.new_context(viewport=PHONE, ignore_https_errors=True)  # type: ignore[arg-type]  # ViewportSize
+        page = await context.new_page()
+        await page.goto(live.url)
+        await page.get_by_role("button", name="Rood", exact=True).click()
+        await expect(page.locator("#card-title")).to_have_text("De cijfers in de Kamerbrief")
+        [cookie] = await context.cookies()
+        assert (cookie["name"], cookie["secure"], cookie["httpOnly"]) == (
+            "goedwerk_token",
+            True,
+            True,
+        )
+        assert cookie["sameSite"] == "Strict"
+        await page.get_by_role("radio", name="in het midden").check()
+        await page.get_by_role("checkbox", name="Openheid: naar Professionele opvatting").check()
+        await page.get_by_role("button", name="Keuze vastleggen").click()
+        await expect(page.locator(".choice-form .outcome")).to_contain_text("✓")
+        assert game.session.rounds[-1].choices["t1"].via == "device"
+    finally:
+        await live.server.stop()
+        await task
+        game.close()
