@@ -27,6 +27,9 @@ class LiveControl:
         self.game = game
         self.hub = LiveHub(game)  # subscribes to the game's commits
         self.server = LiveServer(listener, self.hub)
+        # asked once: finding the LAN address opens a socket (and may ask the resolver),
+        # and the address on the screen and in the QR code must not change mid-session
+        self._join_url = listener.join_url(self.hub.join_code)
         self._task: asyncio.Task[None] | None = None
         self.stopped = False
 
@@ -36,7 +39,7 @@ class LiveControl:
 
     @property
     def join_url(self) -> str:
-        return self.listener.join_url(self.hub.join_code)
+        return self._join_url
 
     def teams(self) -> list[LiveTeam]:
         return [
