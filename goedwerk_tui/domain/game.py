@@ -43,18 +43,22 @@ from goedwerk_tui.domain.savelog import (
 )
 from goedwerk_tui.domain.session import (
     CHOOSING,
-    MAX_ACTION,
     MAX_CARDS_PER_SESSION,
     MAX_NAME,
-    MAX_NOTE,
-    MAX_RATIONALE,
-    MAX_REASON,
     MAX_TEAMS,
     Session,
     Settings,
     Team,
 )
 from goedwerk_tui.domain.text import clean_input
+
+
+def cleaned(text: str) -> str:
+    """Typed text as a session keeps it (escape sequences and control characters
+    dropped, white space folded), not cut: a text over its limit is the rules' to
+    refuse, so a device that sends one hears why instead of finding it cut off (the
+    keyboard's fields stop at the limit)."""
+    return clean_input(text, len(text))
 
 
 def team_list(names: list[str]) -> list[Team]:
@@ -225,7 +229,7 @@ class Game:
         rationale: str = "",
         via: Via = "keyboard",
     ) -> ChoiceRecorded:
-        rationale = clean_input(rationale, MAX_RATIONALE)
+        rationale = cleaned(rationale)
         event = self.session.record_choice(
             team, stance, option, values_a, values_b, rationale, self.seconds_on_card(), via
         )
@@ -255,10 +259,10 @@ class Game:
         return self.commit(self.session.deal())
 
     def add_note(self, text: str) -> NoteAdded:
-        return self.commit(self.session.add_note(clean_input(text, MAX_NOTE)))
+        return self.commit(self.session.add_note(cleaned(text)))
 
     def record_action(self, team: str, text: str, via: Via = "keyboard") -> ActionRecorded:
-        return self.commit(self.session.record_action(team, clean_input(text, MAX_ACTION), via))
+        return self.commit(self.session.record_action(team, cleaned(text), via))
 
     def play_variation(self, number: int) -> VariationPlayed:
         """Play the revealed card's "Maar wat als...?" variation ``number`` (from 1)."""
@@ -267,7 +271,7 @@ class Game:
     def revise_stance(
         self, team: str, stance: int, reason: str = "", via: Via = "keyboard"
     ) -> StanceRevised:
-        reason = clean_input(reason, MAX_REASON)
+        reason = cleaned(reason)
         return self.commit(self.session.revise_stance(team, stance, reason, via))
 
     def reveal_variation(self) -> VariationRevealed:

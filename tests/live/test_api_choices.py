@@ -127,6 +127,11 @@ async def test_refusals_write_nothing_and_say_why(saves_dir: Path) -> None:
             "unknown value 'no-such-value'",
         ),
         (choice_body(game, "5", card="another-card"), 409, "round 1 holds another card"),
+        (
+            choice_body(game, "8", rationale="x" * 501),
+            400,
+            "the rationale is longer than 500 characters",
+        ),
         (choice_body(game, "6", stance="left"), 400, "the request cannot be understood"),
         (choice_body(game, "7", extra=1), 400, "the request cannot be understood"),
         (choice_body(game, "", stance=0), 400, "the request cannot be understood"),

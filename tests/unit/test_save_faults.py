@@ -257,6 +257,7 @@ class QuitAfter:
     """Stands in for the app in ``launch``: its ``run`` is the session, up to ``q``."""
 
     lang = "en"
+    live = None  # not a live session
 
     def __init__(self, game: Game, during: Callable[[], None]) -> None:
         self.current_game = game

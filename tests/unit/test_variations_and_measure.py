@@ -127,13 +127,13 @@ class TestVariations:
         with pytest.raises(RuleError) as refused:
             game.revise_stance("t1", 3)
         assert refusal(refused) == "rule.bad_stance"
-        with pytest.raises(RuleError) as refused:  # the session itself does not cut
-            game.session.revise_stance("t1", 0, "x" * 201)
+        with pytest.raises(RuleError) as refused:  # refused, not cut: a device hears why
+            game.revise_stance("t1", 0, "x" * 201)
         assert refusal(refused) == "rule.long_reason"
-        game.revise_stance("t1", 0, "x" * 500)  # the game cleans and cuts a typed reason
+        game.revise_stance("t1", 0, "x" * 190 + " " * 40 + "y")  # folded to 192 characters
         open_variation = game.session.open_variation
         assert open_variation is not None
-        assert len(open_variation.stances["t1"].reason) == 200
+        assert open_variation.stances["t1"].reason == "x" * 190 + " y"
 
     def test_the_reveal_waits_for_every_team_live_but_not_on_reading(self, saves_dir: Path) -> None:
         game = revealed_game(saves_dir)
