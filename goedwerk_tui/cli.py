@@ -104,6 +104,11 @@ def _add_report(sub: _Commands) -> None:
         metavar="SEP",
         help="CSV column separator: ',' (default), ';' (Dutch Excel) or 'tab'",
     )
+    report.add_argument(
+        "--sheet",
+        choices=("choices", "variations", "measures"),
+        help="CSV table: the choices (default), the 'What if...?' variations or the measure",
+    )
     _add_lang(report)
 
 
@@ -165,7 +170,9 @@ def _run(args: argparse.Namespace, lang: str | None, save_dir: str | None) -> in
     if command == "report":  # reads saves only: no deck or YAML machinery
         from goedwerk_tui.report.command import run_report
 
-        return run_report(args.saves, args.format, args.output, lang, args.delimiter)
+        return run_report(
+            args.saves, args.format, args.output, lang, args.delimiter, sheet=args.sheet
+        )
     if command not in AUTHORING:
         _check_live_options(args)
         from goedwerk_tui.ui.launch import launch

@@ -26,6 +26,12 @@ from goedwerk_tui.render.card_view import (
 )
 from goedwerk_tui.render.labels import table_label, team_label, value_name
 from goedwerk_tui.render.reveal_view import signed, stance_axis, stance_label, team_style
+from goedwerk_tui.render.variation_view import (
+    overview_measures,
+    overview_moves,
+    variation_lines,
+    variation_placed,
+)
 
 BAR = "█"
 EARLIER_SHOWN = 3  # earlier choices of a team listed under its latest one
@@ -156,6 +162,8 @@ def round_step(
 ) -> RenderableType:
     """Below the situation: the axis, the newest choice first (marked), every other
     team's latest choice, the options, and after the last step the reflection and notes.
+    On a "Maar wat als...?" step the axis shows the stances under that variation, and
+    the variations played so far come first, the newest on top.
 
     The work is bounded whatever the round holds: each team's latest choice and a
     few of its earlier ones, looked up in ``steps``.
@@ -165,11 +173,13 @@ def round_step(
     placed = [
         (index[s.team.key], team_label(debrief, s.team, lang), s.choice.stance) for s, _ in latest
     ]
+    placed = variation_placed(debrief, steps, step, placed)
     parts: list[RenderableType] = [stance_axis(rnd.field, placed, lang, width)]
+    parts += variation_lines(debrief, rnd, steps, step, lang)
     if guessing is not None:
         prompt = t("replay.guess", lang, team=sanitize(team_label(debrief, guessing, lang)))
         parts += [Text(), Text(prompt, style="bold reverse")]
-    newest = steps.steps[step - 1] if step else None
+    newest = steps.steps[step - 1] if 0 < step <= len(steps.steps) else None
     latest.sort(key=lambda found: found[0] is not newest)  # the newest first, then in order
     for latest_step, before in latest:
         key = latest_step.team.key
@@ -203,8 +213,12 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
         parts.append(Text("   -"))
     for rnd in view.furthest_apart:
         line = Text(f"   {rnd.number}. {sanitize(rnd.card.title.get(lang))}")
-        line.append(f"  ({t('replay.spread', lang, count=rnd.spread or 0)})", style="dim")
+        spread = t("replay.spread", lang, count=rnd.spread or 0)
+        if rnd.movers:
+            spread += "; " + t("report.movers", lang, count=rnd.movers)
+        line.append(f"  ({spread})", style="dim")
         parts.append(line)
+    parts += overview_moves(debrief, lang)
     parts += [Text(), Text(t("replay.unused", lang), style="bold")]
     unused = [sanitize(value_name(debrief.deck, v, lang)) for v in view.unused_values]
     parts.append(Text("   " + (", ".join(unused) or "-")))
@@ -217,6 +231,7 @@ def overview(debrief: Debrief, lang: str) -> RenderableType:
         )
         line.append(sanitize(action))
         parts.append(line)
+    parts += overview_measures(debrief, lang)
     return Group(*parts)
 
 

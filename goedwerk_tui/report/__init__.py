@@ -25,6 +25,7 @@ from goedwerk_tui.render.labels import table_label, team_label, value_name
 LETTERS = OPTION_LETTERS  # A is a card's first option
 TOP_VALUES = 8  # values per team in the "invoked most" charts
 FORMATS = ("md", "html", "csv", "xlsx", "json")
+SHEETS = ("choices", "variations", "measures")  # the tables of the CSV report (--sheet)
 _POLE = "\x00"  # where a pole's name goes in a message (no message holds this character)
 
 
@@ -130,6 +131,9 @@ class Words:
         self._messages: dict[str, str] = {}
         self._poles: dict[tuple[str, str], str] = {}
         self._option_word = self.t("report.option").lower()
+        # "Maar wat als...?" variations or the measure: their parts are written
+        # (report/moves.py and each format's *_moves.py), else not even imported
+        self.moves = debrief.measures.taken or any(r.variations for r in debrief.rounds)
 
     def text(self, text: str) -> str:
         """Any save or deck text, on one line."""
@@ -200,18 +204,18 @@ class Words:
             else:
                 pole = self.pole_a(tension) if stance < 0 else self.pole_b(tension)
                 full = "stance.full" if abs(stance) == 2 else "stance.lean"
-                words = self._with_pole(full, pole)
+                words = self.with_pole(full, pole)
             self._stances[key] = words
         return words
 
-    def _with_pole(self, key: str, pole: str) -> str:
+    def with_pole(self, key: str, pole: str, **values: object) -> str:
         """The message ``key`` around a pole's name as ``pole_a``/``pole_b`` give it.
 
         Escaping works character by character in every format, so the message is
         escaped around a placeholder, and the name (escaped, and in HTML perhaps
         marked with its language) goes in its place.
         """
-        return self.escape(t(key, self.lang, pole=_POLE)).replace(_POLE, pole)
+        return self.escape(t(key, self.lang, pole=_POLE, **values)).replace(_POLE, pole)
 
     def option(self, letter: str | None) -> str:
         if not letter:
@@ -267,6 +271,10 @@ class Words:
             parts.append(self.t("report.contested", values=names))
         if rnd.different_options > 1:
             parts.append(self.escape(tn("report.options_count", self.lang, rnd.different_options)))
+        if rnd.variations:
+            from goedwerk_tui.report.moves import disagreement_extra  # imports this module
+
+            parts += disagreement_extra(self, rnd)
         return "; ".join(parts)
 
     def toward(self, tension: TensionField, pole: str, key: str = "report.toward") -> str:
@@ -275,7 +283,7 @@ class Words:
         label = self._towards.get(cache_key)
         if label is None:
             name = self.pole_a(tension) if pole == "a" else self.pole_b(tension)
-            label = self._towards[cache_key] = self._with_pole(key, name)
+            label = self._towards[cache_key] = self.with_pole(key, name)
         return label
 
     def answer_columns(self, tension: TensionField) -> list[str]:

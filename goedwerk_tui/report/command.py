@@ -19,12 +19,14 @@ from goedwerk_tui.domain.errors import GoedwerkError
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.files import CommandError, atomic_write
 from goedwerk_tui.i18n import t, tn
-from goedwerk_tui.report import FORMATS, warning_text
+from goedwerk_tui.report import FORMATS, SHEETS, warning_text
 
 MAX_WARNINGS = 20  # a file full of garbage lines should not bury the report
 
 
-def render(debrief: Debrief, fmt: str, lang: str, delimiter: str = ",") -> str | bytes:
+def render(
+    debrief: Debrief, fmt: str, lang: str, delimiter: str = ",", sheet: str = "choices"
+) -> str | bytes:
     if fmt == "md":
         from goedwerk_tui.report.markdown import render_markdown
 
@@ -36,7 +38,7 @@ def render(debrief: Debrief, fmt: str, lang: str, delimiter: str = ",") -> str |
     if fmt == "csv":
         from goedwerk_tui.report.csv_export import render_csv
 
-        return render_csv(debrief, lang, delimiter)
+        return render_csv(debrief, lang, delimiter, sheet)
     if fmt == "xlsx":
         from goedwerk_tui.report.xlsx_export import render_xlsx
 
@@ -52,22 +54,30 @@ def run_report(
     output: str | None,
     lang: str | None,
     delimiter: str | None = None,
+    *,
+    sheet: str | None = None,
 ) -> int:
-    """``fmt`` None: from ``output``'s extension, else md. ``delimiter`` only with csv."""
+    """``fmt`` None: from ``output``'s extension, else md. ``delimiter`` and ``sheet``
+    (which table: choices, variations, measures) only with csv."""
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output is not None else ""
         fmt = suffix if suffix in FORMATS else "md"
     paused = gc.isenabled()
     gc.disable()  # as in Debrief.from_paths: everything made stays in use until the end
     try:
-        return _report(saves, fmt, output, lang, delimiter)
+        return _report(saves, fmt, output, lang, delimiter, sheet)
     finally:
         if paused:
             gc.enable()
 
 
 def _report(
-    saves: list[str], fmt: str, output: str | None, lang: str | None, delimiter: str | None
+    saves: list[str],
+    fmt: str,
+    output: str | None,
+    lang: str | None,
+    delimiter: str | None,
+    sheet: str | None = None,
 ) -> int:
     """Messages in ``lang``: before the saves are read, Dutch by default; after, the
     report's language (the first session's, as the replay screen speaks)."""
@@ -77,6 +87,10 @@ def _report(
             raise CommandError("report.unknown_format", format=fmt, formats=", ".join(FORMATS))
         if delimiter is not None and fmt != "csv":
             raise CommandError("report.delimiter_csv")
+        if sheet is not None and fmt != "csv":
+            raise CommandError("report.sheet_csv")
+        if sheet is not None and sheet not in SHEETS:
+            raise CommandError("report.unknown_sheet", sheet=sheet, sheets=", ".join(SHEETS))
         if fmt == "xlsx" and output is None and sys.stdout.isatty():
             raise CommandError("report.xlsx_terminal")
         target = Path(output) if output is not None else None
@@ -85,7 +99,7 @@ def _report(
         debrief = Debrief.from_paths(saves)
         said = lang or debrief.language
         _warn(debrief.warnings, said)
-        report = render(debrief, fmt, said, delimiter or ",")
+        report = render(debrief, fmt, said, delimiter or ",", sheet or "choices")
         if isinstance(report, str) and target is not None and fmt == "csv":
             report = "\ufeff" + report  # so spreadsheet programs read the file as UTF-8
         data = encode(report) if isinstance(report, str) else report

@@ -1,6 +1,8 @@
 """The debrief as CSV: every choice, earlier choice, note and action, one row each.
 
-The rows and columns are those of ``report/rows.py`` (the XLSX report has the same).
+The rows and columns are those of ``report/rows.py`` (the XLSX report has the same);
+``--sheet variations`` and ``--sheet measures`` give the tables of
+``report/rows_moves.py`` instead (the workbook's other sheets).
 ``delimiter`` is ``,`` (the default), ``;`` (what a Dutch Excel expects; numbers then
 get a decimal comma, ``54,0``, as that Excel reads them) or a tab. Lines end in CRLF
 (RFC 4180); ``goedwerk report -o`` puts a byte order mark first, so spreadsheet
@@ -19,7 +21,8 @@ from collections.abc import Iterable
 
 from goedwerk_tui.domain.debrief import Debrief
 from goedwerk_tui.domain.text import sanitize
-from goedwerk_tui.report.rows import Row, SheetRows
+from goedwerk_tui.report.rows import Row
+from goedwerk_tui.report.rows_moves import sheet_rows
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -68,8 +71,9 @@ def _lines(rows: Iterable[Row], sep: str) -> list[str]:
     return lines
 
 
-def render_csv(debrief: Debrief, lang: str, delimiter: str = ",") -> str:
-    """``delimiter`` is a key of ``DELIMITERS``; lines end in CRLF."""
-    lines = _lines(SheetRows(debrief, lang, cell), DELIMITERS[delimiter])
+def render_csv(debrief: Debrief, lang: str, delimiter: str = ",", sheet: str = "choices") -> str:
+    """``delimiter`` is a key of ``DELIMITERS``, ``sheet`` one of ``rows_moves.SHEETS``
+    (the choices, the variations or the measure); lines end in CRLF."""
+    lines = _lines(sheet_rows(debrief, lang, cell, sheet), DELIMITERS[delimiter])
     lines.append("")
     return "\r\n".join(lines)

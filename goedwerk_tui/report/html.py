@@ -99,6 +99,10 @@ def _overview(w: HtmlWords, out: list[str]) -> None:
         out.append("</ol>")
     else:
         out.append(f"<p>{w.t('report.furthest_none')}</p>")
+    if w.moves:  # imported only for a debrief that has them
+        from goedwerk_tui.report.html_moves import moved_overview
+
+        moved_overview(w, out)
 
     out.append(f"<h3>{w.t('report.leans')}</h3>")
     fields = overview.teams[0].leans if overview.teams else ()
@@ -131,6 +135,10 @@ def _overview(w: HtmlWords, out: list[str]) -> None:
             action = f'<span class="muted">{w.t("report.no_action")}</span>'
         out.append(f"<li><strong>{w.team(summary.team)}</strong>: {action}</li>")
     out.append("</ul>")
+    if w.moves:  # imported only for a debrief that has them
+        from goedwerk_tui.report.html_moves import measure_overview
+
+        measure_overview(w, out)
 
 
 # ----- the cards ------------------------------------------------------------------------
@@ -181,6 +189,10 @@ def _round(w: HtmlWords, rnd: DebriefRound, out: list[str]) -> None:
                 f"<li>{w.choice(rnd, answer.choice, table)}</li></ul></li>"
             )
         out.append("</ul>")
+    if w.moves:  # imported only for a debrief that has them
+        from goedwerk_tui.report.html_moves import round_variations
+
+        round_variations(w, rnd, out)
     if rnd.notes:
         out.append(f"<h4>{w.t('reveal.notes')}</h4>")
         out.append("<ul>")

@@ -15,6 +15,12 @@ from goedwerk_tui.domain.debrief import Answer, Debrief, DebriefRound, TableInfo
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.messages import say
 from goedwerk_tui.domain.session import Choice
+from goedwerk_tui.report.json_moves import (
+    MeasuresData,
+    VariationData,
+    measures_data,
+    variation_data,
+)
 
 DEBRIEF_FORMAT = "goedwerk-debrief/1"
 
@@ -145,7 +151,7 @@ class AnswerData(_Data):
     changes: list[ChoiceData]
 
 
-class RoundData(_Data):
+class RoundData(_Data, omit_defaults=True):
     number: int
     card: CardData
     field: FieldData
@@ -155,9 +161,13 @@ class RoundData(_Data):
     contested_values: tuple[str, ...]
     different_options: int
     entries: list[AnswerData]
+    # written only for a card with variations played (older readers see the same keys)
+    variations: list[VariationData] = []
+    span: int | None = None
+    movers: int | None = None
 
 
-class DebriefData(_Data):
+class DebriefData(_Data, omit_defaults=True):
     format: str
     language: str
     deck: DeckData
@@ -165,6 +175,7 @@ class DebriefData(_Data):
     overview: OverviewData
     rounds: list[RoundData]
     warnings: list[str]
+    measures: MeasuresData | None = None  # written only when a table took the measure
 
 
 def _seconds(seconds: float | None) -> Seconds:
@@ -248,6 +259,9 @@ def _round_data(rnd: DebriefRound) -> RoundData:
         rnd.contested,
         rnd.different_options,
         [_answer_data(a) for a in rnd.answers],
+        [variation_data(v) for v in rnd.variations],
+        rnd.span if rnd.variations else None,
+        rnd.movers if rnd.variations else None,
     )
 
 
@@ -266,4 +280,5 @@ def report_data(debrief: Debrief, lang: str = "en") -> DebriefData:
         ),
         [_round_data(r) for r in debrief.rounds],
         [say(warning, lang) for warning in debrief.warnings],
+        measures_data(debrief.deck, debrief.measures),
     )

@@ -45,13 +45,40 @@ that breaks readers, new keys may appear in any version)::
           "option": "B" | null, "values_a": ["..."], "values_b": ["..."],
           "rationale": "...", "seconds": 42.0 | null, "ts": "<time stamp>",
           "changes": [{...same keys from stance to ts...}]   # earlier, oldest first
-        }]
+        }],
+        # only on a card with "Maar wat als...?" variations played:
+        "variations": [{
+          "number": 1, "text": {...} | null,          # the card's variations[number-1]
+          "plays": [{"table": 1, "round": 1, "played": "<time stamp>", "revealed": true}],
+          "moves": [{                    # per team that gave a new stance
+            "team": "1.t1", "round": 1, "card_stance": -1 | null, "stance": 1,
+            "steps": 2 | null,           # stance - card_stance; > 0 toward pole B
+            "toward": "a" | "b" | null, "reason": "...",
+            "decided": ["..."],          # values named on the card toward that pole
+            "via": "keyboard", "ts": "<time stamp>", "revealed": true,
+            "earlier": [{"stance": 0, "reason": "...", "via": "...", "ts": "..."}]
+          }]
+        }],
+        "span": 4,                       # the spread over the card and its variations
+        "movers": 2                      # teams that moved under a variation
       }],
-      "warnings": ["..."]                # what reading the saves recovered from (in the
+      "warnings": ["..."],               # what reading the saves recovered from (in the
                                          # report's language)
+      # only when a table took the before/after measure:
+      "measures": {
+        "statements": {"ownership": {"nl": "...", "en": "..."}, ...},  # what teams scored
+        "teams": [{"team": "1.t1",
+                   "before": {"ownership": 2, "meaningfulness": 3, "identification": 4} | null,
+                   "after": {...} | null, "change": {...} | null}],
+        "goals": [{"goal": "ownership", "before": [0, 1, 1, 0, 0],   # teams per score 1..5
+                   "after": [...], "mean_before": 2.5, "mean_after": 3.5,
+                   "paired": 2, "mean_change": 1.0}]                 # teams with both
+      }
     }
 
-Deck text keeps every language it has. All text is sanitized like everywhere else:
+The keys of variations and of the measure are written only when there are any, so
+the report of a session without them is the same as before. Deck text keeps every
+language it has. All text is sanitized like everywhere else:
 control and bidirectional characters appear as visible ``\\uXXXX`` escapes.
 
 The document is declared once, as the msgspec Structs of ``report/json_data.py`` (their
@@ -129,12 +156,30 @@ def _layout(value: object, depth: int = 0) -> bytes:
     if isinstance(value, msgspec.Struct) and depth < 2:
         items = [
             pad + _encode(name) + b": " + _layout(getattr(value, name), depth + 1)
-            for name in value.__struct_fields__
+            for name in _written(value)
         ]
         return b"{\n" + b",\n".join(items) + end + b"}"
     if isinstance(value, list) and value and depth < 3 and isinstance(value[0], msgspec.Struct):
         return b"[\n" + b",\n".join([pad + _one_line(item) for item in value]) + end + b"]"
     return _one_line(value)
+
+
+def _written(value: msgspec.Struct) -> list[str]:
+    """The fields msgspec writes: with ``omit_defaults``, those not at their default."""
+    if not value.__struct_config__.omit_defaults:
+        return list(value.__struct_fields__)
+    names = []
+    for field in msgspec.structs.fields(value):
+        if field.default is not msgspec.NODEFAULT:
+            default = field.default
+        elif field.default_factory is not msgspec.NODEFAULT:
+            default = field.default_factory()
+        else:
+            names.append(field.name)
+            continue
+        if getattr(value, field.name) != default:
+            names.append(field.name)
+    return names
 
 
 def render_json(debrief: Debrief, lang: str) -> bytes:

@@ -83,6 +83,10 @@ def _overview(w: Words, out: list[str]) -> None:
     for rank, rnd in enumerate(overview.furthest_apart, start=1):
         out.append(f"{rank}. **{w.local(rnd.card.title)}** ({rnd.number}): {w.disagreement(rnd)}")
     out.append("")
+    if w.moves:  # imported only for a debrief that has them
+        from goedwerk_tui.report.markdown_moves import moved_overview
+
+        moved_overview(w, out)
 
     out.append(f"### {w.t('report.leans')}")
     out.append("")
@@ -124,6 +128,10 @@ def _overview(w: Words, out: list[str]) -> None:
         action = w.text(summary.action) if summary.action else f"*{w.t('report.no_action')}*"
         out.append(f"- **{w.team(summary.team)}**: {action}")
     out.append("")
+    if w.moves:  # imported only for a debrief that has them
+        from goedwerk_tui.report.markdown_moves import measure_overview
+
+        measure_overview(w, out)
 
 
 def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
@@ -161,6 +169,10 @@ def _round(w: Words, rnd: DebriefRound, out: list[str]) -> None:
             out.extend([f"  - {w.choice(rnd, choice)}" for choice in answer.changes])
             out.append(f"  - {w.choice(rnd, answer.choice)}")
         out.append("")
+    if w.moves:  # imported only for a debrief that has them
+        from goedwerk_tui.report.markdown_moves import round_variations
+
+        round_variations(w, rnd, out)
     if rnd.notes:
         out.append(f"**{w.t('reveal.notes')}**")
         out.append("")

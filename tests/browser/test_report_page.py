@@ -22,7 +22,13 @@ import pytest
 
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.report.command import run_report
-from tests.golden.sessions import debrief_deck, golden_saves, local_zone, ticking_clock
+from tests.golden.sessions import (
+    debrief_deck,
+    golden_saves,
+    local_zone,
+    ticking_clock,
+    variation_saves,
+)
 
 if TYPE_CHECKING:  # imported when the tests run, so that they can skip without it
     from playwright.sync_api import Browser, Page
@@ -39,7 +45,7 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WIDTHS = (390, 1200)
-REPORTS = ("one-table.nl", "two-tables.en", "six-long-names.en")
+REPORTS = ("one-table.nl", "two-tables.en", "six-long-names.en", "what-if.nl")
 # Six teams with names of the longest kind (40 characters, wide letters), on every
 # stance of a card: the labels beside the dots must still fit in the chart.
 LONG_NAMES = [
@@ -75,16 +81,19 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The golden sessions as HTML: one table in Dutch, both tables in English."""
+    """The golden sessions as HTML: one table in Dutch, both tables in English, and
+    both tables with variations and the measure in Dutch."""
     folder = tmp_path_factory.mktemp("browser")
     with pytest.MonkeyPatch.context() as monkeypatch, local_zone("Europe/Amsterdam"):
         one, two = golden_saves(folder, monkeypatch)
         pages = {name: folder / f"{name}.html" for name in REPORTS}
         six = _six_long_names(folder)
+        what_if = list(variation_saves(folder / "what-if", monkeypatch))
         for name, saves, lang in (
             ("one-table.nl", [one], "nl"),
             ("two-tables.en", [one, two], "en"),
             ("six-long-names.en", [six], "en"),
+            ("what-if.nl", what_if, "nl"),
         ):
             assert run_report([str(s) for s in saves], "html", str(pages[name]), lang) == 0
     return pages

@@ -20,6 +20,7 @@ import pytest
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.domain.deck_loader import load_deck
 from goedwerk_tui.domain.game import Game
+from goedwerk_tui.domain.measure import Scores
 
 DECK_YAML = """\
 format: goedwerk-deck/1
@@ -150,6 +151,103 @@ def golden_saves(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, P
     first = play_table_one(deck, folder / "play", ticking_clock())
     second = play_table_two(deck, folder / "play", ticking_clock(9.0, START + timedelta(hours=1)))
     one, two = folder / "tafel-1.jsonl", folder / "tafel-2.jsonl"
+    shutil.move(first, one)
+    shutil.move(second, two)
+    return one, two
+
+
+# ----- "Maar wat als...?" and the before/after measure (issue 10 §4-5) -----------------
+
+VARIATIONS_YAML = DECK_YAML.replace(
+    """    values: [eerlijkheid, loyaliteit, deskundigheid]
+""",
+    """    values: [eerlijkheid, loyaliteit, deskundigheid]
+    variations:
+      - nl: "Maar wat als de Kamer in een motie om precies deze cijfers vroeg?"
+        en: "But what if the House asked for exactly these figures in a motion?"
+      - nl: "Maar wat als de bandbreedte <groot> is: 10 tot 90 | procent?"
+        en: "But what if the range is <wide>: 10 to 90 | per cent?"
+""",
+).replace(
+    """    values: [effectiviteit, responsiviteit]
+""",
+    """    values: [effectiviteit, responsiviteit]
+    variations:
+      - nl: "Maar wat als de wijk al drie keer is gehoord?"
+        en: "But what if the neighbourhood has been heard three times already?"
+""",
+)
+
+
+def variations_deck(folder: Path) -> Deck:
+    path = folder / "debrief-test-variations.yaml"
+    path.write_text(VARIATIONS_YAML, encoding="utf-8")
+    return load_deck(path)
+
+
+def play_variations_table(deck: Deck, save_dir: Path, clock: Callable[[], datetime]) -> Path:
+    """Two teams measure before and after; card 1 gets two variations (one closed
+    without its reveal), card 2 one; a team revises twice, a reason is hostile text."""
+    game = Game.new(deck, ["Rood", "Blauw <i>"], save_dir=save_dir, clock=clock, measure=True)
+    game.record_measure("before", "t1", Scores(ownership=2, meaningfulness=3, identification=4))
+    game.record_measure("before", "t2", Scores(ownership=3, meaningfulness=3, identification=2))
+    game.next()
+    # card 1: Rood leans to the profession, Blauw to politics
+    game.record_choice("t1", -1, "A", ["eerlijkheid", "deskundigheid"], ["loyaliteit"], "Eerlijk")
+    game.record_choice("t2", 1, "B", ["deskundigheid"], ["loyaliteit"], "Haalbaar")
+    game.reveal()
+    game.play_variation(1)  # the motion: Rood moves two steps toward politics
+    game.revise_stance("t1", 0, "De Kamer vraagt het")
+    game.revise_stance("t2", 1)
+    game.revise_stance("t1", 1, "=De Kamer beslist")
+    game.reveal_variation()
+    game.play_variation(2)  # the wide range: Blauw moves back; closed without its reveal
+    game.revise_stance("t2", -1, "Dan [klopt](x) het <niet>")
+    # card 2: one variation, nobody moves
+    game.next()
+    game.record_choice("t1", 1, "B", [], ["responsiviteit"], "")
+    game.record_choice("t2", 2, "B", ["effectiviteit"], ["responsiviteit"], "Praten")
+    game.reveal()
+    game.play_variation(1)
+    game.revise_stance("t1", 1, "Blijft")
+    game.revise_stance("t2", 2)
+    game.reveal_variation()
+    game.stop_dealing()
+    game.record_measure("after", "t1", Scores(ownership=4, meaningfulness=3, identification=4))
+    game.record_measure("after", "t2", Scores(ownership=3, meaningfulness=5, identification=1))
+    game.record_action("t1", "We vragen de Kamer wat ze met de cijfers wil.")
+    game.end()
+    game.close()
+    return game.path
+
+
+def play_variations_table_two(deck: Deck, save_dir: Path, clock: Callable[[], datetime]) -> Path:
+    """One team of another table: one card, one variation, the measure before and after."""
+    game = Game.new(deck, ["Groen"], save_dir=save_dir, clock=clock, measure=True)
+    game.record_measure("before", "t1", Scores(ownership=1, meaningfulness=2, identification=3))
+    game.next()
+    game.record_choice("t1", 2, "C", [], ["loyaliteit"], "")
+    game.reveal()
+    game.play_variation(2)
+    game.revise_stance("t1", -2, "Dan niet")
+    game.reveal_variation()
+    game.stop_dealing()
+    game.record_measure("after", "t1", Scores(ownership=3, meaningfulness=2, identification=3))
+    game.end()
+    game.close()
+    return game.path
+
+
+def variation_saves(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """``wat-als-1.jsonl`` and ``wat-als-2.jsonl``: variations and measures, same bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fixed_ids(monkeypatch)
+    deck = variations_deck(folder)
+    first = play_variations_table(deck, folder / "play", ticking_clock())
+    second = play_variations_table_two(
+        deck, folder / "play", ticking_clock(9.0, START + timedelta(hours=2))
+    )
+    one, two = folder / "wat-als-1.jsonl", folder / "wat-als-2.jsonl"
     shutil.move(first, one)
     shutil.move(second, two)
     return one, two

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.golden.sessions import variation_saves
 from tests.tui.helpers import open_form
 from tests.tui.sessions import played_save
 from tests.tui.snapshot_apps import SIZES, SnapCompare, quiet_app, stable
@@ -55,3 +56,26 @@ def test_replay_overview(snap_compare: SnapCompare, save: Path, size: tuple[int,
     teams were furthest apart, and the actions."""
     app = quiet_app(["replay", str(save)])
     assert snap_compare(app, press=["o"], terminal_size=size)
+
+
+@pytest.fixture
+def what_if(monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A session with "Maar wat als...?" variations and the measure, and one more table."""
+    return variation_saves(Path("saves"), monkeypatch)
+
+
+def test_replay_overview_with_variations_and_measure(
+    snap_compare: SnapCompare, what_if: tuple[Path, Path]
+) -> None:
+    """o and ↓ to the end of the overview of two tables with variations and the measure:
+    who moved under which variation (steps toward a pole, the values that decided), and
+    before → after per team with the distribution per goal."""
+    app = quiet_app(["replay", str(what_if[0]), str(what_if[1])])
+    assert snap_compare(app, press=["o", *["down"] * 80], terminal_size=(80, 24))
+
+
+def test_replay_variation_revealed(snap_compare: SnapCompare, what_if: tuple[Path, Path]) -> None:
+    """n and → to the reveal of card 1's first variation: the axis shows the new stances,
+    each team's stance on the card → its new stance, and who moved how far."""
+    app = quiet_app(["replay", str(what_if[0])])
+    assert snap_compare(app, press=["n", *["right"] * 7], terminal_size=(80, 24))

@@ -26,10 +26,22 @@ Decisions, so every presentation tells the same story:
   tension field (the fields with counted answers, in deck order): stance < 0 toward
   pole A, 0 neutral, > 0 toward pole B. Values are counted from last choices; a
   catalogue value nobody invoked in any counted answer is unused.
-- **Furthest apart**: rounds with at least two counted answers, ranked by stance
-  spread (highest minus lowest), then by contested values (pulled toward pole A by
-  one team and toward pole B by another), then by the number of different options;
-  the top ``TOP_CARDS`` that show any disagreement at all.
+- **"Maar wat als...?"** (``variations``): per card the variations played, in the
+  order first played (table 1's order, then later tables); per variation each team's
+  move (``Move``): its latest revised stance against its last choice on the card, in
+  signed steps, with the values that decided (those it named on the card toward the
+  pole it moved to). A variation closed without its reveal still counts.
+- **Furthest apart** (the most contested cards): rounds ranked by ``contest``, the
+  spread over the card and its variations (``span``: highest minus lowest of the
+  counted stances and every team's latest revised stance) plus the number of teams
+  that moved under a variation (``movers``); then by contested values (pulled toward
+  pole A by one team and toward pole B by another), then by the number of different
+  options; the top ``TOP_CARDS`` with at least two stances that show any disagreement
+  at all. Without variations ``contest`` is the card's stance spread.
+- **The measure** (``measures``): every team of a table that took the before/after
+  measure, its latest "before" and "after"; per goal the counts of the scores 1-5
+  over all those teams (all tables together: the distribution) and the mean change
+  over the teams that gave both.
 """
 
 from __future__ import annotations
@@ -42,13 +54,19 @@ from goedwerk_tui.domain.debrief.model import (
     Answer,
     Debrief,
     DebriefRound,
+    DebriefVariation,
+    GoalMeasure,
     Lean,
+    Measures,
+    Move,
     Overview,
     TableInfo,
     TableRound,
+    TeamMeasure,
     TeamRef,
     TeamSummary,
     ValueCount,
+    VariationPlay,
 )
 from goedwerk_tui.domain.errors import DebriefError
 
@@ -61,11 +79,17 @@ __all__ = [
     "Debrief",
     "DebriefError",
     "DebriefRound",
+    "DebriefVariation",
+    "GoalMeasure",
     "Lean",
+    "Measures",
+    "Move",
     "Overview",
     "TableInfo",
     "TableRound",
+    "TeamMeasure",
     "TeamRef",
     "TeamSummary",
     "ValueCount",
+    "VariationPlay",
 ]

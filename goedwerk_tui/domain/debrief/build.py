@@ -20,11 +20,17 @@ from goedwerk_tui.domain.debrief.model import (
     Answer,
     Debrief,
     DebriefRound,
+    DebriefVariation,
     TableInfo,
     TableRound,
     TeamRef,
 )
 from goedwerk_tui.domain.debrief.overview import build_overview
+from goedwerk_tui.domain.debrief.variations import (
+    VariationsOfCard,
+    build_measures,
+    span_and_movers,
+)
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
 from goedwerk_tui.domain.errors import DebriefError, SaveError
 from goedwerk_tui.domain.messages import Message
@@ -68,6 +74,7 @@ def debrief_from_reads(reads: Sequence[SaveRead]) -> Debrief:
         rounds=tuple(rounds),
         overview=build_overview(deck, tables, rounds, actions),
         warnings=tuple(warnings),
+        measures=build_measures(tables, [read.session for read in kept]),
     )
 
 
@@ -113,17 +120,8 @@ def _common_deck(reads: Sequence[SaveRead]) -> Deck:
                 cards[card.id] = card
     if len(cards) == len(first.cards):
         return first
-    return Deck(
-        id=first.id,
-        title=first.title,
-        language=first.language,
-        catalogue_ref=first.catalogue_ref,
-        catalogue=first.catalogue,
-        fields=first.fields,
-        cards=tuple(cards.values()),
-        description=first.description,
-        authors=first.authors,
-    )
+    # every other field as the first deck has it (its measure statements too)
+    return msgspec.structs.replace(first, cards=tuple(cards.values()))
 
 
 def _status(rnd: Round) -> str:
@@ -163,6 +161,7 @@ def _table(number: int, read: SaveRead, warnings: list[SaveError]) -> TableInfo:
         rounds_played=len(session.played_rounds),
         resumed=session.resumed,
         teams=teams,
+        measure=session.settings.measure,
     )
 
 
@@ -223,6 +222,7 @@ def _rounds(reads: Sequence[SaveRead], tables: Sequence[TableInfo]) -> list[Debr
     order: dict[str, tuple[Card, TensionField]] = {}
     table_rounds: dict[str, list[TableRound]] = {}
     answers: dict[str, list[Answer]] = {}
+    variations: dict[str, VariationsOfCard] = {}
     for read, table in zip(reads, tables, strict=True):
         deck = read.session.deck
         for rnd in read.session.rounds:
@@ -230,12 +230,23 @@ def _rounds(reads: Sequence[SaveRead], tables: Sequence[TableInfo]) -> list[Debr
             if card_id not in order:
                 card = deck.card(card_id)
                 order[card_id] = (card, deck.field_of(card))
+                variations[card_id] = VariationsOfCard(card)
             table_rounds.setdefault(card_id, []).append(
                 TableRound(table.number, rnd.number, _status(rnd), rnd.dealt_ts, tuple(rnd.notes))
             )
-            answers.setdefault(card_id, []).extend(_answers(rnd, table))
+            found = _answers(rnd, table)
+            answers.setdefault(card_id, []).extend(found)
+            if rnd.variations:
+                variations[card_id].add(table, rnd, found)
     return [
-        _debrief_round(number, card, tension, table_rounds[card_id], answers[card_id])
+        _debrief_round(
+            number,
+            card,
+            tension,
+            table_rounds[card_id],
+            answers[card_id],
+            variations[card_id].build(),
+        )
         for number, (card_id, (card, tension)) in enumerate(order.items(), start=1)
     ]
 
@@ -246,8 +257,9 @@ def _debrief_round(
     tension: TensionField,
     table_rounds: list[TableRound],
     answers: list[Answer],
+    variations: tuple[DebriefVariation, ...] = (),
 ) -> DebriefRound:
-    """A card's round with how far apart its counted answers are."""
+    """A card's round with how far apart its counted answers are, its variations too."""
     counted = [a for a in answers if a.counted]
     stances = [a.choice.stance for a in counted]
     spread = max(stances) - min(stances) if len(counted) >= 2 else None
@@ -262,6 +274,7 @@ def _debrief_round(
         if both
         else ()
     )
+    span, movers = span_and_movers(counted, variations) if variations else (spread, 0)
     return DebriefRound(
         number=number,
         card=card,
@@ -271,4 +284,7 @@ def _debrief_round(
         spread=spread,
         contested=contested,
         different_options=len({a.option for a in counted if a.option is not None}),
+        variations=variations,
+        span=span,
+        movers=movers,
     )

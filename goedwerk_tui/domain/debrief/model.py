@@ -20,7 +20,9 @@ import msgspec
 
 from goedwerk_tui.domain.deck import Card, Deck, TensionField
 from goedwerk_tui.domain.errors import SaveError
+from goedwerk_tui.domain.events import MeasureRecorded, StanceRevised
 from goedwerk_tui.domain.session import Choice
+from goedwerk_tui.domain.text import LocalText
 
 if TYPE_CHECKING:
     from goedwerk_tui.domain.savelog import SaveRead
@@ -58,6 +60,7 @@ class TableInfo(_Data, frozen=True):
     rounds_played: int  # dealt and not skipped
     resumed: int
     teams: tuple[TeamRef, ...]
+    measure: bool = False  # the session took the before/after measure (Settings.measure)
 
     @property
     def finished(self) -> bool:
@@ -96,6 +99,61 @@ class TableRound(_Data, frozen=True):
     notes: tuple[str, ...]
 
 
+class Move(_Data, frozen=True):
+    """One team under one "Maar wat als...?" variation: from its stance on the card to
+    its latest revised stance, and the values that decided."""
+
+    team: TeamRef
+    round_number: int  # the round number at the team's table
+    card_stance: int | None  # its last choice on the card; None when it chose nothing
+    revision: StanceRevised  # its latest revised stance (stance, reason, via, ts)
+    earlier: tuple[StanceRevised, ...]  # revisions before it, oldest first
+    decided: tuple[str, ...]  # value ids it named on the card toward the pole moved to
+    revealed: bool  # the variation was revealed at the team's table
+
+    @property
+    def stance(self) -> int:
+        return self.revision.stance
+
+    @property
+    def reason(self) -> str:
+        return self.revision.reason
+
+    @property
+    def steps(self) -> int | None:
+        """Signed steps from the card's stance: < 0 toward pole A, > 0 toward pole B."""
+        return None if self.card_stance is None else self.revision.stance - self.card_stance
+
+    @property
+    def toward(self) -> str:
+        """``a`` or ``b``: the pole the team moved toward; ``""`` when it did not move."""
+        steps = self.steps
+        return "" if not steps else "a" if steps < 0 else "b"
+
+
+class VariationPlay(_Data, frozen=True):
+    """A variation as played at one table."""
+
+    table_number: int
+    round_number: int
+    played: str  # time stamp of variation_played
+    revealed: bool
+
+
+class DebriefVariation(_Data, frozen=True):
+    """A card's variation (``number`` from 1) across the tables that played it."""
+
+    number: int
+    text: LocalText | None  # the card's variations[number - 1]; None if the card lacks it
+    plays: tuple[VariationPlay, ...]
+    moves: tuple[Move, ...]  # per team that revised, tables in order, teams in order
+
+    @property
+    def moved(self) -> tuple[Move, ...]:
+        """The moves of teams whose stance changed."""
+        return tuple(m for m in self.moves if m.steps)
+
+
 class DebriefRound(_Data, frozen=True):
     """A card across the tables that played it, with every team's answer to it."""
 
@@ -107,6 +165,17 @@ class DebriefRound(_Data, frozen=True):
     spread: int | None  # highest minus lowest counted stance; None below two answers
     contested: tuple[str, ...]  # value ids pulled toward A by one team and B by another
     different_options: int  # different options among counted answers
+    # "Maar wat als...?": the variations played, in the order they first were
+    variations: tuple[DebriefVariation, ...] = ()
+    # highest minus lowest of the counted stances and every revised stance; None when
+    # there are fewer than two of them
+    span: int | None = None
+    movers: int = 0  # teams that moved under at least one variation
+
+    @property
+    def contest(self) -> int:
+        """How contested the card is: ``span`` plus the teams that moved."""
+        return (self.span or 0) + self.movers
 
     @property
     def status(self) -> str:
@@ -160,6 +229,50 @@ class TeamSummary(_Data, frozen=True):
     action: str | None
 
 
+class TeamMeasure(_Data, frozen=True):
+    """One team's before and after measure (its latest of each), None when not taken."""
+
+    team: TeamRef
+    before: MeasureRecorded | None
+    after: MeasureRecorded | None
+
+    def score(self, moment: str, goal: str) -> int | None:
+        measure = self.before if moment == "before" else self.after
+        return None if measure is None else measure.scores.of(goal)
+
+    def change(self, goal: str) -> int | None:
+        """After minus before, when the team gave both."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after.scores.of(goal) - self.before.scores.of(goal)
+
+
+class GoalMeasure(_Data, frozen=True):
+    """One goal over every team that took the measure: the distribution of scores."""
+
+    goal: str  # measure.GOALS
+    before: tuple[int, ...]  # how many teams scored 1, 2, 3, 4, 5 before
+    after: tuple[int, ...]  # and after
+    paired: int  # teams with both scores
+    mean_change: float | None  # of those teams' changes; None when none has both
+
+    @staticmethod
+    def mean(counts: tuple[int, ...]) -> float | None:
+        total = sum(counts)
+        return sum(n * s for s, n in enumerate(counts, start=1)) / total if total else None
+
+
+class Measures(_Data, frozen=True):
+    """The before/after measure of every table that took it."""
+
+    teams: tuple[TeamMeasure, ...] = ()  # the teams of those tables, in debrief order
+    goals: tuple[GoalMeasure, ...] = ()  # measure.GOALS order; empty when none took it
+
+    @property
+    def taken(self) -> bool:
+        return bool(self.teams)
+
+
 class Overview(_Data, frozen=True):
     teams: tuple[TeamSummary, ...]
     furthest_apart: tuple[DebriefRound, ...]
@@ -179,6 +292,7 @@ class Debrief(msgspec.Struct, frozen=True):
     rounds: tuple[DebriefRound, ...]
     overview: Overview
     warnings: tuple[SaveError, ...] = ()  # said with .message(lang)
+    measures: Measures = Measures()
 
     @classmethod
     def from_paths(cls, paths: Iterable[str | Path]) -> Debrief:

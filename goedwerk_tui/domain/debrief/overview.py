@@ -83,14 +83,16 @@ def _summary(
 
 
 def furthest_apart(rounds: Sequence[DebriefRound]) -> tuple[DebriefRound, ...]:
-    """The top ``TOP_CARDS`` rounds by spread, then contested values, then options;
-    only rounds with two counted answers or more that show any disagreement."""
+    """The top ``TOP_CARDS`` rounds by how contested they are (``contest``: the spread
+    over the card and its variations plus the teams that moved), then contested values,
+    then options; only rounds with two stances or more that show any disagreement.
+    Without variations ``contest`` is the card's spread."""
     ranked = sorted(
         (
             r
             for r in rounds
-            if r.spread is not None and (r.spread or r.contested or r.different_options > 1)
+            if r.span is not None and (r.contest or r.contested or r.different_options > 1)
         ),
-        key=lambda r: (-(r.spread or 0), -len(r.contested), -r.different_options, r.number),
+        key=lambda r: (-r.contest, -len(r.contested), -r.different_options, r.number),
     )
     return tuple(ranked[:TOP_CARDS])

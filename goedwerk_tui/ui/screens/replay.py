@@ -20,6 +20,7 @@ from goedwerk_tui.domain.replay_steps import ReplayIndex
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.debrief_view import overview, round_head, round_step
+from goedwerk_tui.render.variation_view import measure_head, measure_step
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
 
@@ -79,6 +80,9 @@ class ReplayScreen(GoedWerkScreen):
         self.guess_mode = False
         self.guessing: TeamRef | None = None
         self.rounds_shown: bool | None = None  # the card list: None until the user decides
+        # "before" or "after": the measure's page before the first card or after the
+        # last, when the session took the measure; None on a card
+        self.measure_page: str | None = "before" if self.index.measures["before"] else None
         # A long save is hundreds of thousands of objects that stay as they are while the
         # replay is open; left to the cyclic collector, each full pass over them stalls a
         # step for 100 ms or more. Frozen, the collector leaves them alone.
@@ -116,7 +120,10 @@ class ReplayScreen(GoedWerkScreen):
 
     @property
     def step_count(self) -> int:
-        """How many steps (recorded choices) the current round has."""
+        """How many steps (recorded choices, variation steps) the current round has, or
+        the measure's page."""
+        if self.measure_page is not None:
+            return len(self.index.measures[self.measure_page])
         return len(self.index[self.round_index]) if self.debrief.rounds else 0
 
     def show(self) -> None:
@@ -124,6 +131,13 @@ class ReplayScreen(GoedWerkScreen):
         if not self.debrief.rounds:
             self.query_one("#replay-card").display = False
             view.update(overview(self.debrief, self.lang))
+            return
+        if self.measure_page is not None:
+            measured = self.index.measures[self.measure_page]
+            self.query_one("#replay-head", Static).update(
+                measure_head(self.measure_page, measured, self.step, self.lang)
+            )
+            view.update(measure_step(self.debrief, measured, self.step, self.lang))
             return
         rnd = self.debrief.rounds[self.round_index]
         scroll = self.query_one("#replay-scroll")
@@ -166,13 +180,19 @@ class ReplayScreen(GoedWerkScreen):
             self.guessing = None
             self.step += 1
         elif self.step < self.step_count:
-            if self.guess_mode:
-                self.guessing = self.index[self.round_index].steps[self.step].team
+            choices = () if self.measure_page else self.index[self.round_index].steps
+            if self.guess_mode and self.step < len(choices):  # guess a choice, not the rest
+                self.guessing = choices[self.step].team
             else:
                 self.step += 1
-        elif self.round_index + 1 < len(self.debrief.rounds):
-            self.round_index += 1
-            self.step = 0
+        elif self.measure_page == "before":
+            self.jump(0)
+        elif self.measure_page is None:
+            if self.round_index + 1 < len(self.debrief.rounds):
+                self.round_index += 1
+                self.step = 0
+            elif self.index.measures["after"]:
+                self.measure_page, self.step = "after", 0
         self.show()
 
     def action_back(self) -> None:
@@ -180,22 +200,43 @@ class ReplayScreen(GoedWerkScreen):
             self.guessing = None
         elif self.step > 0:
             self.step -= 1
-        elif self.round_index > 0:
-            self.round_index -= 1
-            self.step = self.step_count
+        elif self.measure_page == "after":
+            self.jump(len(self.debrief.rounds) - 1, to_end=True)
+        elif self.measure_page is None:
+            if self.round_index > 0:
+                self.round_index -= 1
+                self.step = self.step_count
+            elif self.index.measures["before"]:
+                self.measure_page = "before"
+                self.step = self.step_count
         self.show()
 
     def jump(self, index: int, *, to_end: bool = False) -> None:
+        self.measure_page = None
         self.round_index = max(0, min(index, len(self.debrief.rounds) - 1))
         self.guessing = None
         self.step = self.step_count if to_end else 0
         self.show()
 
     def action_next_card(self) -> None:
-        self.jump(self.round_index + 1)
+        if self.measure_page == "before":
+            self.jump(0)
+        elif self.measure_page is None:
+            if self.round_index + 1 < len(self.debrief.rounds) or not self.index.measures["after"]:
+                self.jump(self.round_index + 1)
+            else:
+                self.measure_page, self.step, self.guessing = "after", 0, None
+                self.show()
 
     def action_previous_card(self) -> None:
-        self.jump(self.round_index - 1)
+        if self.measure_page == "after":
+            self.jump(len(self.debrief.rounds) - 1)
+        elif self.measure_page is None:
+            if self.round_index > 0 or not self.index.measures["before"]:
+                self.jump(self.round_index - 1)
+            else:
+                self.measure_page, self.step, self.guessing = "before", 0, None
+                self.show()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
