@@ -303,6 +303,7 @@ MESSAGES: dict[str, str] = {
     "live.page.action.saved": "Your action is recorded. You can still change it.",
     "live.page.action.empty": "Write your action first.",
     # --- live-tui ---
+    "help.live": "l    live: the join screen (QR code and address), for each team its device and whether it answered\n     there 1, 2, … releases that team's device (asks first) · ctrl+l where letters type",
     "key.live": "live",
     "key.release": "release",
     "live.status.live": "LIVE",

@@ -303,6 +303,7 @@ MESSAGES: dict[str, str] = {
     "live.page.action.saved": "Jullie actie is vastgelegd. Je kunt hem nog wijzigen.",
     "live.page.action.empty": "Schrijf eerst jullie actie.",
     # --- live-tui ---
+    "help.live": "l    live: het scherm om mee te doen (QR-code en adres), per team of een apparaat meedoet en antwoordde\n     daar koppelt 1, 2, … het apparaat van dat team los (vraagt eerst) · ctrl+l waar letters typen",
     "key.live": "live",
     "key.release": "loskoppelen",
     "live.status.live": "LIVE",

@@ -242,6 +242,8 @@ class GoedWerkApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             key = getattr(self.screen, "HELP_KEY", "help.text")  # each screen's own keys
             more = getattr(self.screen, "HELP_MORE", ())  # and keys only it adds
+            if self.live is not None:  # the join screen's key, on every screen of the session
+                more = (*more, "help.live")
             self.push_screen(localized(HelpScreen, self.lang)(self.lang, key, more))
 
     def action_toggle_contrast(self) -> None:
