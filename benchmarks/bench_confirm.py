@@ -52,7 +52,15 @@ async def measure(choices: int, save_dir: str) -> list[float]:
     SaveLog.append = timed_append  # type: ignore[method-assign]  # timing the real method
     try:
         args = build_parser().parse_args(
-            ["play", "goed-werk-openbaar-bestuur", "--team", "Rood", "--team", "Blauw"]
+            [
+                "play",
+                "goed-werk-openbaar-bestuur",
+                "--team",
+                "Rood",
+                "--team",
+                "Blauw",
+                "--no-measure",
+            ]
         )
         app = build_app(args, None, save_dir)
         app.notify = lambda *a, **k: None  # type: ignore[method-assign]  # no toasts to draw

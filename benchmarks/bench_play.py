@@ -63,9 +63,9 @@ class Case:
         return run_until(self.argv, self.marker, env=env, cwd=self.cwd)
 
 
-def play_argv(saves: str, deck: str) -> list[str]:
+def play_argv(saves: str, deck: str, *extra: str) -> list[str]:
     team = ["--team", "Rood", "--team", "Blauw"]
-    return [sys.executable, "-m", "goedwerk_tui", "--save-dir", saves, "play", deck, *team]
+    return [sys.executable, "-m", "goedwerk_tui", "--save-dir", saves, "play", deck, *team, *extra]
 
 
 def make_cases(args: argparse.Namespace, work: Path, big_deck: Path) -> list[Case]:
@@ -79,7 +79,10 @@ def make_cases(args: argparse.Namespace, work: Path, big_deck: Path) -> list[Cas
         path.mkdir(exist_ok=True)
         return lambda: str(path)
 
-    play = play_argv(saves, BUNDLED)
+    # straight to the first card, as before the measure existed (its screen comes first
+    # otherwise); a baseline checkout older than --no-measure gets the plain command
+    play = play_argv(saves, BUNDLED, "--no-measure")
+    base_play = play_argv(saves, BUNDLED)
     cases = [
         Case(
             "minimal",
@@ -99,7 +102,7 @@ def make_cases(args: argparse.Namespace, work: Path, big_deck: Path) -> list[Cas
             Case(
                 f"base{number}-warm",
                 f"baseline ({base}), deck cache warm",
-                play,
+                base_play,
                 FIRST_TITLE,
                 folder(f"base{number}-warm"),
                 cwd=base,
@@ -107,14 +110,14 @@ def make_cases(args: argparse.Namespace, work: Path, big_deck: Path) -> list[Cas
             Case(
                 f"base{number}-cold",
                 f"baseline ({base}), deck cache empty",
-                play,
+                base_play,
                 FIRST_TITLE,
                 fresh,
                 cwd=base,
             ),
         ]
     if not args.no_big:
-        big = play_argv(saves, str(big_deck))
+        big = play_argv(saves, str(big_deck), "--no-measure")
         cases.append(
             Case(
                 "big",

@@ -60,6 +60,12 @@ def _add_play(sub: _Commands) -> None:
         "--seed", type=int, metavar="N", help="seed for --shuffle (same seed, same deal)"
     )
     play.add_argument("--timer", type=int, metavar="SECONDS", help="time limit per card")
+    play.add_argument(
+        "--no-measure",
+        dest="measure",
+        action="store_false",
+        help="no before/after measure of ownership, meaningfulness and identification",
+    )
     _add_lang(play)
     play.add_argument("--save-dir", dest="sub_save_dir", metavar="DIR", help="folder for saves")
     _add_live(play)

@@ -16,7 +16,7 @@ from textual.theme import Theme
 from goedwerk_tui.domain.errors import RuleError, SaveError
 from goedwerk_tui.domain.game import Game
 from goedwerk_tui.domain.messages import say
-from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED
+from goedwerk_tui.domain.session import CHOOSING, CLOSING, ENDED, STARTING
 from goedwerk_tui.i18n import t
 from goedwerk_tui.ui.hangup import watch_terminal
 from goedwerk_tui.ui.key_order import FIELD_KEYS, PasteBurst
@@ -144,7 +144,10 @@ class GoedWerkApp(App[None]):
             self.push_screen(screen)
 
     def phase_screen(self) -> Screen[Any]:
-        screen: Screen[Any] = localized(phase_screen_class(self.game.session.phase), self.lang)()
+        session = self.game.session
+        variation = session.current is not None and bool(session.current.variations)
+        screen_class = phase_screen_class(session.phase, variation=variation)
+        screen: Screen[Any] = localized(screen_class, self.lang)()
         return screen
 
     def act(self, intent: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
@@ -238,7 +241,10 @@ class GoedWerkApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             key = getattr(self.screen, "HELP_KEY", "help.text")  # each screen's own keys
-            self.push_screen(localized(HelpScreen, self.lang)(self.lang, key))
+            more = getattr(self.screen, "HELP_MORE", ())  # and keys only it adds
+            if self.live is not None:  # the join screen's key, on every screen of the session
+                more = (*more, "help.live")
+            self.push_screen(localized(HelpScreen, self.lang)(self.lang, key, more))
 
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
@@ -286,14 +292,22 @@ PLAY_PALETTE = (
     ("palette.skip", "action_skip"),
     ("palette.next", "action_next"),
     ("palette.note", "action_note"),
+    ("palette.variation", "action_variation"),
     ("palette.stop_dealing", "action_stop_dealing"),
     ("palette.finish", "action_finish"),
 )
 
 
-def phase_screen_class(phase: str) -> type[Screen[Any]]:
+def phase_screen_class(phase: str, *, variation: bool = False) -> type[Screen[Any]]:
     """The screen of a session's phase, importing only that screen's module: the first
-    card is on screen sooner without the closing and reveal screens (about 7 ms)."""
+    card is on screen sooner without the closing and reveal screens (about 7 ms).
+
+    ``variation``: the current card has a "Maar wat als...?" played; between cards its
+    latest variation is shown (open or revealed) rather than the card's reveal."""
+    if phase == STARTING:  # the before-measure, before the first card is dealt
+        from goedwerk_tui.ui.screens.measure import MeasureScreen
+
+        return MeasureScreen
     if phase == CHOOSING:
         from goedwerk_tui.ui.screens.play import PlayScreen
 
@@ -302,6 +316,10 @@ def phase_screen_class(phase: str) -> type[Screen[Any]]:
         from goedwerk_tui.ui.screens.closing import ClosingScreen, SummaryScreen
 
         return ClosingScreen if phase == CLOSING else SummaryScreen
+    if variation:
+        from goedwerk_tui.ui.screens.variation import VariationScreen
+
+        return VariationScreen
     from goedwerk_tui.ui.screens.reveal import RevealScreen
 
     return RevealScreen

@@ -140,6 +140,7 @@ def _play_app(
         seed=args.seed,
         timer=args.timer,
         language=lang,
+        measure=args.measure,
         clock=clock,
     )
     language = game.session.language

@@ -16,6 +16,7 @@ from goedwerk_tui.domain.replay_steps import ReplayIndex
 from goedwerk_tui.domain.save_index import SaveSummary, list_saves
 from goedwerk_tui.ui.screens.help import HelpScreen
 from goedwerk_tui.ui.screens.home import HomeScreen, SavePickerScreen
+from goedwerk_tui.ui.screens.measure import MeasureScreen
 from goedwerk_tui.ui.screens.new_session import NewSessionScreen
 from goedwerk_tui.ui.screens.play import PlayScreen
 from goedwerk_tui.ui.screens.replay import ReplayScreen
@@ -39,10 +40,11 @@ async def test_new_session_from_the_home_screen(saves_dir: Path) -> None:
         app.screen.query_one("#timer", Input).value = "120"
         await pilot.click("#start")
         await settle(pilot)
-        assert isinstance(app.screen, PlayScreen)
+        assert isinstance(app.screen, MeasureScreen)  # the before-measure is on by default
         assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid", "Oost"]
     start = save_lines(saves_dir)[0]
     assert start["settings"]["timer"] == 120
+    assert start["settings"]["measure"] is True
     assert len(start["cards"]) == 2
     assert start["deck"]["id"] == "goed-werk-openbaar-bestuur"
 
@@ -93,7 +95,7 @@ async def test_choosing_the_english_deck_switches_the_language(saves_dir: Path) 
         assert app.screen.query_one("#language", Select).value == "en"
         await pilot.click("#start")
         await settle(pilot)
-        assert isinstance(app.screen, PlayScreen)
+        assert isinstance(app.screen, MeasureScreen)  # the before-measure is on by default
         assert app.lang == "en"
     assert save_lines(saves_dir)[0]["language"] == "en"
 
@@ -118,7 +120,7 @@ async def test_enter_in_the_teams_field_starts_the_session(saves_dir: Path) -> N
         await open_form(pilot)
         await pilot.press("ctrl+u", *keys("Noord, Zuid"), "enter")
         await pilot.pause()
-        assert isinstance(app.screen, PlayScreen)
+        assert isinstance(app.screen, MeasureScreen)
         assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid"]
 
 

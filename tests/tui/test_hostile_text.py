@@ -215,6 +215,9 @@ async def test_play_from_the_form_to_the_summary_shows_hostile_text_literally(
         await pilot.press("question_mark", "enter")  # '?' types; Enter starts
         await pilot.pause()
         assert [t.name for t in app.game.session.teams] == [CLOSE, CLICK, HIDDEN + "?"]
+        assert_literal(app, CLOSE, CLICK)  # the before-measure names each team
+        await pilot.press("s", "enter")  # skipped (asks first): the first card
+        await pilot.pause()
         assert_literal(app, "Kaart [/] een", f"Situatie {BOLD} met {CLICK}", "Vraag [Rood]?")
         assert_literal(app, "Optie [/] een", "Plek " + LINK, HIDDEN, "Pool " + CLICK)
         await click_on(pilot, "KLIK")
@@ -239,10 +242,11 @@ async def test_play_from_the_form_to_the_summary_shows_hostile_text_literally(
         await pilot.pause()
         await pilot.press("escape", "n")  # the last card: to the closing step
         await pilot.pause()
-        for action in ACTIONS:
-            await pilot.press(*keys(action), "enter")
+        for action in ACTIONS:  # each action, then the team's three scales (Enter records)
+            await pilot.press(*keys(action), "enter", "4", "tab", "4", "tab", "4", "enter")
             await pilot.pause()
         assert list(app.game.session.actions.values()) == list(ACTIONS)
+        assert len(app.game.session.measures["after"]) == 3
         assert_literal(app, CLOSE, CLICK, "[Rood]?")
         await pilot.press("ctrl+s")
         await pilot.pause()

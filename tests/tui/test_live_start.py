@@ -41,7 +41,9 @@ async def test_the_home_forms_live_choice_starts_a_live_session(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press(*keys("Noord, Zuid"))
-        await tab_to(pilot, "live", "tab")  # the fields after the teams, then Live
+        await tab_to(pilot, "measure", "tab")  # the fields after the teams; no measure
+        await pilot.press("space")
+        await tab_to(pilot, "live", "tab")  # then Live
         await pilot.press("space")
         await tab_to(pilot, "team-names", "shift+tab")
         await pilot.press("enter")
@@ -154,3 +156,17 @@ async def test_with_a_certificate_the_join_address_is_https_and_devices_verify_i
             assert "secure" in joined.headers["set-cookie"].lower()
         assert live.join_url in screen_text(app, 100)
         await pilot.press("q")
+
+
+async def test_the_help_of_a_live_session_names_the_join_screens_key(tmp_path: Path) -> None:
+    """? on the card of a live session says what l does; without --live it does not."""
+    app, _ = live_app(PLAY, tmp_path / "saves")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert t("help.live", "nl").splitlines()[0] in screen_text(app, 120)
+    plain = app_for(PLAY, tmp_path / "other")
+    async with plain.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "het scherm om mee te doen" not in screen_text(plain, 100)

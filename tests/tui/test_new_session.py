@@ -16,8 +16,8 @@ import goedwerk_tui.deck_source as deck_source
 import goedwerk_tui.ui.screens.new_session as new_session
 from goedwerk_tui.domain.deck import Deck
 from goedwerk_tui.locations import DEFAULT_DECK_ID
+from goedwerk_tui.ui.screens.measure import MeasureScreen
 from goedwerk_tui.ui.screens.new_session import NewSessionScreen
-from goedwerk_tui.ui.screens.play import PlayScreen
 from tests.tui.helpers import app_for, keys, open_form, screen_text, settle
 
 
@@ -78,7 +78,7 @@ async def test_starting_says_so_and_starts_once(
         assert app.screen is screen
         release.set()
         await settle(pilot)
-        assert isinstance(app.screen, PlayScreen)
+        assert isinstance(app.screen, MeasureScreen)  # the before-measure is on by default
         assert [team.name for team in app.game.session.teams] == ["Noord", "Zuid"]
     assert len(opened) == 1
     assert len(list(saves_dir.glob("*.jsonl"))) == 1
@@ -96,7 +96,7 @@ async def test_after_a_refusal_the_form_starts_again(saves_dir: Path) -> None:
         assert "Enter in een tekstveld: sessie starten" in text  # the hint is back
         await pilot.press("ctrl+u", *keys("Rood, Blauw"), "enter")
         await settle(pilot)
-        assert isinstance(app.screen, PlayScreen)
+        assert isinstance(app.screen, MeasureScreen)  # the before-measure is on by default
 
 
 async def test_with_the_deck_cache_warm_no_yaml_is_parsed(
@@ -118,4 +118,4 @@ async def test_with_the_deck_cache_warm_no_yaml_is_parsed(
         assert (await open_form(pilot)).deck_languages == offered
         await pilot.press("enter")  # and the session starts from the cache too
         await settle(pilot)
-        assert isinstance(app.screen, PlayScreen)
+        assert isinstance(app.screen, MeasureScreen)  # the before-measure is on by default

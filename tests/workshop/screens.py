@@ -62,6 +62,24 @@ def tab_to(term: Terminal, label: str, colour: str, max_tabs: int = 10, key: str
     raise AssertionError(f"Tab never reached the field {label!r}\n{term.dump()}")
 
 
+def checkbox_mark(term: Terminal, label: str) -> tuple[str, str]:
+    """The colours (fg, bg) of the X of the checkbox labelled ``label``."""
+    for y, line in enumerate(term.screen.display):
+        x = line.find("X▌ " + label)
+        if x >= 0:
+            cell = term.screen.buffer[y][x]
+            return cell.fg, cell.bg
+    raise AssertionError(f"no checkbox {label!r} on the screen\n{term.dump()}")
+
+
+def toggle_checkbox(term: Terminal, label: str) -> None:
+    """Space on the focused checkbox: on and off differ only in the X's colour."""
+    term.quiet()
+    before = checkbox_mark(term, label)
+    term.send(" ")
+    term.wait_until(lambda: checkbox_mark(term, label) != before, f"{label!r} toggled")
+
+
 def new_session_from_home(
     term: Terminal,
     lang: str,
@@ -85,14 +103,19 @@ def new_session_from_home(
     term.paste(pasted_name)
     tab_to(term, t("home.cards", lang), colour)
     term.type(str(cards))
+    # the before/after measure is on by default: this workshop turns it off in the form
+    # (the timer field, then Tab past "Geschud" to the measure's checkbox, space)
+    tab_to(term, t("home.timer", lang), colour)
+    term.press(TAB, TAB)
+    toggle_checkbox(term, t("home.measure", lang))
     if language is not None:  # the language list: open it, type to find, Enter
         tab_to(term, t("home.language", lang), colour)
         term.press(ENTER)
         term.type(language)
         term.press(ENTER)
-        # back to a text field (a field left empty shows the error colour, not the focus
-        # colour, so the cards field, which holds a number, is the one to go back to)
-        tab_to(term, t("home.cards", lang), colour, key=SHIFT_TAB)
+    # back to a text field (a field left empty shows the error colour, not the focus
+    # colour, so the cards field, which holds a number, is the one to go back to)
+    tab_to(term, t("home.cards", lang), colour, key=SHIFT_TAB)
     term.press(ENTER)  # ux.md: Enter in any text field of the form starts the session
     term.wait_for(t("ui.status.round", lang, n=1, total=cards), timeout=START_TIMEOUT)
 

@@ -27,7 +27,7 @@ from tests.workshop.workshop import check_raw_output, events
 
 def test_actions_typed_in_one_burst_land_in_their_own_fields(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    argv = goedwerk("--save-dir", str(saves), "play", "--cards", "1")
+    argv = goedwerk("--save-dir", str(saves), "play", "--cards", "1", "--no-measure")
     argv += ["--team", "Rood", "--team", "Blauw"]
     term = Terminal(argv, env=program_env(tmp_path), cwd=tmp_path)
     try:

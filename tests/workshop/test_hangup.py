@@ -36,7 +36,17 @@ def read_until(fd: int, text: bytes, timeout: float) -> bytes:
 
 def test_a_closed_terminal_ends_the_session_and_keeps_the_save(tmp_path: Path) -> None:
     main, child = pty.openpty()
-    argv = [sys.executable, "-m", "goedwerk_tui", "play", "--team", "A", "--team", "B"]
+    argv = [
+        sys.executable,
+        "-m",
+        "goedwerk_tui",
+        "play",
+        "--no-measure",
+        "--team",
+        "A",
+        "--team",
+        "B",
+    ]
     process = subprocess.Popen(
         argv,
         stdin=child,

@@ -34,7 +34,9 @@ def qr_on_screen(term: Terminal) -> list[list[bool]]:
 
 def test_a_device_joins_from_the_address_on_screen_and_answers(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    argv = goedwerk("--save-dir", str(saves), "play", "--cards", "1", "--team", "Rood")
+    argv = goedwerk(
+        "--save-dir", str(saves), "play", "--cards", "1", "--no-measure", "--team", "Rood"
+    )
     argv += ["--team", "Blauw", "--live", "--bind", "127.0.0.1:0"]
     term = Terminal(argv, env=program_env(tmp_path), cwd=tmp_path, size=(80, 24))
     try:

@@ -22,7 +22,7 @@ ACTIONS = ["[red]Elke maand[/red] een dilemma", "Rood vraagt door"]
 def test_one_card_at_60x20_with_hostile_names(tmp_path: Path) -> None:
     """Choose, reveal, close with an action per team (Enter) and read the summary."""
     saves = tmp_path / "saves"
-    argv = goedwerk("--save-dir", str(saves), "play", "--cards", "1")
+    argv = goedwerk("--save-dir", str(saves), "play", "--cards", "1", "--no-measure")
     for name in NAMES:
         argv += ["--team", name]
     term = Terminal(argv, env=program_env(tmp_path), cwd=tmp_path, size=(60, 20))

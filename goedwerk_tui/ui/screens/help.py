@@ -18,15 +18,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "close", "", show=False),
     ]
 
-    def __init__(self, lang: str, key: str = "help.text") -> None:
+    def __init__(self, lang: str, key: str = "help.text", more: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.lang = lang
         self.key = key  # the keys of the screen it was opened from
+        self.more = more  # keys that screen adds to them
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield Static(Text(t("help.title", self.lang), style="bold"))
-            yield Static(Text(t(self.key, self.lang)))
+            yield Static(Text("\n".join(t(key, self.lang) for key in (self.key, *self.more))))
         yield Footer()
 
     def action_close(self) -> None:

@@ -67,6 +67,7 @@ class SessionForm:
     timer: int | None
     shuffle: bool
     language: str
+    measure: bool = True  # the before/after measure of the three goals
     live: bool = False  # teams answer on their own devices
 
 
@@ -112,6 +113,7 @@ class NewSessionScreen(GoedWerkScreen):
             yield Label(t("home.timer", lang))
             yield Input(id="timer", type="integer")
             yield Checkbox(t("home.shuffle", lang), id="shuffle")
+            yield Checkbox(t("home.measure", lang), value=True, id="measure")
             yield Checkbox(t("home.live", lang), id="live")
             yield Label(t("home.language", lang))
             yield Select(
@@ -212,6 +214,7 @@ class NewSessionScreen(GoedWerkScreen):
             timer=timer,
             shuffle=self.query_one("#shuffle", Checkbox).value,
             language=str(self.query_one("#language", Select).value),
+            measure=self.query_one("#measure", Checkbox).value,
             live=self.query_one("#live", Checkbox).value,
         )
 
@@ -235,6 +238,7 @@ class NewSessionScreen(GoedWerkScreen):
                 shuffle=form.shuffle,
                 timer=form.timer,
                 language=form.language,
+                measure=form.measure,
             )
         except GoedwerkError as exc:
             if listener is not None:

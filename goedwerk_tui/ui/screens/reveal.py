@@ -77,8 +77,10 @@ def chosen_options(session: Session, round_: Round, lang: str) -> Table | None:
 
 
 class RevealScreen(GoedWerkScreen):
+    HELP_MORE = ("help.variations",)  # after the keys of every play screen (help.text)
     BINDINGS = [
         Binding("n", "next", "key.next"),
+        Binding("v", "variation", "key.variation"),
         Binding("o", "note", "key.note"),
         Binding("e", "stop_dealing", "key.stop_dealing"),
         *COMMON_BINDINGS,
@@ -105,6 +107,23 @@ class RevealScreen(GoedWerkScreen):
 
     def on_resize(self) -> None:
         self.refresh_reveal()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "variation":  # shown while the card has a variation not played yet
+            from goedwerk_tui.ui.screens.variation import variations_left
+
+            session = self.app.game.session
+            return (
+                session.current is not None
+                and not session.current.skipped
+                and bool(variations_left(session))
+            )
+        return True
+
+    def action_variation(self) -> None:
+        from goedwerk_tui.ui.screens.variation import pick_variation
+
+        pick_variation(self)
 
     def action_next(self) -> None:
         if self.app.act(self.app.game.next) is not None:

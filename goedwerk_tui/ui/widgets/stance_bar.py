@@ -15,7 +15,7 @@ from goedwerk_tui.ui.widgets.arrow_picker import ArrowPicker
 
 class StanceBar(ArrowPicker):
     DEFAULT_CSS = """
-    StanceBar { height: 2; }
+    StanceBar { height: auto; }  /* the poles wrap on a narrow screen */
     """
 
     stance: reactive[int] = reactive(0)
