@@ -159,6 +159,9 @@ async def test_measure_variation_and_measure_after_on_a_phone_and_a_laptop(
         "⚠ Schrijf eerst jullie actie."
     )
     await expect(blue.locator(".measure-form .outcome")).to_contain_text("✓ Jullie scores")
+    await expect(blue.locator("#status")).to_have_text(
+        "⚠ Schrijf eerst jullie actie. ✓ Jullie scores zijn vastgelegd. Je kunt ze nog wijzigen."
+    )
     assert await serious_violations(red) == []
     assert await no_sideways_scroll(red)
     for page in (red, blue):
@@ -267,6 +270,35 @@ async def test_a_choice_typed_at_the_keyboard_for_a_team_shows_on_its_phone(
     latest = live.game.session.rounds[-1].choices["t1"]
     assert (latest.stance, latest.option, latest.via) == (0, "D", "device")
     assert latest.values.b == ("loyaliteit",)
+
+
+async def test_a_new_stance_starts_where_the_team_stands_and_one_step_is_said_so(
+    chromium: Browser, measured: LiveSession
+) -> None:
+    """The variation form starts at the team's stance on the card, after a reload at its
+    latest new stance; the reveal says a one-step move in words."""
+    from playwright.async_api import expect
+
+    game = measured.game
+    game.next()
+    game.record_choice("t1", 1, "A", [], ["loyaliteit"])
+    game.record_choice("t2", -2, "B", ["openheid"], [])
+    game.reveal()
+    game.play_variation(1)
+    red = await joined(chromium, measured, "Rood")
+    await expect(red.get_by_role("radio", name="neigt naar Politieke haalbaarheid")).to_be_checked()
+    await red.get_by_role("radio", name="in het midden").check()
+    await red.get_by_role("button", name="Nieuwe positie vastleggen").click()
+    await expect(red.locator(".variation-form .outcome")).to_contain_text("✓ Jullie nieuwe")
+    await red.reload()
+    await expect(red.get_by_role("radio", name="in het midden")).to_be_checked()
+    game.revise_stance("t2", -2)
+    game.reveal_variation()
+    await expect(red.locator(".moved li", has_text="Rood")).to_have_text(
+        "Rood: neigt naar Politieke haalbaarheid → in het midden"
+        " (1 stap naar Professionele opvatting)"
+    )
+    assert script_errors(red) == []
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the test certificate")

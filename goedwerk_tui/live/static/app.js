@@ -197,7 +197,8 @@ function closingParts(state, parts, add) {
   }
   const action = add(actionForm(state, context, true), (s) => s.action);
   const measure = add(measureForm(state, context, true), (s) => s.measure && s.measure.mine);
-  const both = add(partsForm([action, measure], t("closing.submit"), "closing-form"), () => null);
+  const both = partsForm([action, measure], t("closing.submit"), "closing-form", announce);
+  add(both, () => null);
   parts.push(both.node);
 }
 

@@ -22,7 +22,7 @@ export function answerForm(spec) {
     spec.parts,
     el("div", { class: "actions" }, button, outcome),
   );
-  const self = { node: form, dirty: false, saved: null, busy: false };
+  const self = { node: form, outcome, dirty: false, saved: null, busy: false };
   if (part) setOutcome(outcome, "dirty", spec.pendingText);
   form.addEventListener("input", () => {
     self.dirty = true;
@@ -57,7 +57,7 @@ export function answerForm(spec) {
 
 /** One form with one button around answer parts: submitting sends each part in turn,
  * each its own request (and request_id), each with its own outcome line. */
-export function partsForm(parts, submitLabel, className) {
+export function partsForm(parts, submitLabel, className, announce) {
   const button = el("button", { type: "submit", class: "primary" }, submitLabel);
   const form = el(
     "form",
@@ -71,6 +71,8 @@ export function partsForm(parts, submitLabel, className) {
     button.disabled = true;
     for (const p of parts) await p.send();
     button.disabled = self.paused;
+    // the live region says every part's outcome, not only the last one's
+    announce(parts.map((p) => p.outcome.textContent).join(" "));
   });
   self.disable = (off) => {
     self.paused = off;
