@@ -337,6 +337,13 @@ MESSAGES: dict[str, str] = {
     "replay.measure_after": "Measure after",
     "replay.measure_start": "Press → to see the teams' scores.",
     "replay.measure_scale": "Each team scores one statement per goal, from 1 (not at all) to 5 (fully).",
+    # --- fix-page ---
+    "live.page.variation.stayed": "{stance} → {stance} (stayed)",
+    "live.page.variation.moved.one": "{before} → {after} ({count} step toward {pole})",
+    "live.page.variation.moved.other": "{before} → {after} ({count} steps toward {pole})",
+    "live.page.closing.submit": "Record our action and scores",
+    "live.page.closing.action.pending": "Action: not recorded yet.",
+    "live.page.closing.measure.pending": "Scores: not recorded yet.",
     **VARIATIONS,  # --- variation-tui ---
     **FILES,
 }

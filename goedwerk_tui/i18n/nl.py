@@ -337,6 +337,13 @@ MESSAGES: dict[str, str] = {
     "replay.measure_after": "Meting achteraf",
     "replay.measure_start": "Druk op → om de scores van de teams te zien.",
     "replay.measure_scale": "Elk team scoort per doel een stelling, van 1 (helemaal niet) tot 5 (helemaal).",
+    # --- fix-page ---
+    "live.page.variation.stayed": "{stance} → {stance} (bleef staan)",
+    "live.page.variation.moved.one": "{before} → {after} ({count} stap naar {pole})",
+    "live.page.variation.moved.other": "{before} → {after} ({count} stappen naar {pole})",
+    "live.page.closing.submit": "Actie en scores vastleggen",
+    "live.page.closing.action.pending": "Actie: nog niet vastgelegd.",
+    "live.page.closing.measure.pending": "Scores: nog niet vastgelegd.",
     **VARIATIONS,  # --- variation-tui ---
     **FILES,
 }
