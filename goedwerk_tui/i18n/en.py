@@ -340,6 +340,13 @@ MESSAGES: dict[str, str] = {
     # --- fix-tui ---
     "measure.quit_partial": "Not all scores yet from: {teams}. Quit anyway?",
     "confirm.quit_choice": "Choice not recorded yet. Quit anyway?",
+    # --- fix-page ---
+    "live.page.variation.stayed": "{stance} → {stance} (stayed)",
+    "live.page.variation.moved.one": "{before} → {after} ({count} step toward {pole})",
+    "live.page.variation.moved.other": "{before} → {after} ({count} steps toward {pole})",
+    "live.page.closing.submit": "Record our action and scores",
+    "live.page.closing.action.pending": "Action: not recorded yet.",
+    "live.page.closing.measure.pending": "Scores: not recorded yet.",
     **VARIATIONS,  # --- variation-tui ---
     **FILES,
 }

@@ -340,6 +340,13 @@ MESSAGES: dict[str, str] = {
     # --- fix-tui ---
     "measure.quit_partial": "Nog niet alle scores van: {teams}. Toch stoppen?",
     "confirm.quit_choice": "Keuze nog niet vastgelegd. Toch stoppen?",
+    # --- fix-page ---
+    "live.page.variation.stayed": "{stance} → {stance} (bleef staan)",
+    "live.page.variation.moved.one": "{before} → {after} ({count} stap naar {pole})",
+    "live.page.variation.moved.other": "{before} → {after} ({count} stappen naar {pole})",
+    "live.page.closing.submit": "Actie en scores vastleggen",
+    "live.page.closing.action.pending": "Actie: nog niet vastgelegd.",
+    "live.page.closing.measure.pending": "Scores: nog niet vastgelegd.",
     **VARIATIONS,  # --- variation-tui ---
     **FILES,
 }

@@ -59,7 +59,9 @@ async def joined(
     return page
 
 
-async def rate(page: Page, scores: tuple[int, int, int]) -> None:
+async def rate(
+    page: Page, scores: tuple[int, int, int], button: str | None = "Scores vastleggen"
+) -> None:
     from playwright.async_api import expect
 
     labels = ["1: helemaal oneens", "2: oneens", "3: neutraal", "4: eens", "5: helemaal eens"]
@@ -68,7 +70,9 @@ async def rate(page: Page, scores: tuple[int, int, int]) -> None:
     for index, score in enumerate(scores):
         group = groups.nth(index)
         await group.get_by_role("radio", name=labels[score - 1]).check()
-    await page.get_by_role("button", name="Scores vastleggen").click()
+    if button is None:
+        return
+    await page.get_by_role("button", name=button).click()
     await expect(page.locator(".measure-form .outcome")).to_contain_text("✓ Jullie scores")
 
 
@@ -110,14 +114,16 @@ async def test_measure_variation_and_measure_after_on_a_phone_and_a_laptop(
         await expect(page.locator(".variation-text")).to_contain_text("in een eerdere motie")
         assert await serious_violations(page) == []
         assert await no_sideways_scroll(page)
+    # each form starts where the team stood on the card, as the terminal's dialog does
+    await expect(red.get_by_role("radio", name="in het midden")).to_be_checked()
+    await expect(blue.get_by_role("radio", name="helemaal Politieke haalbaarheid")).to_be_checked()
     await red.get_by_role("radio", name="helemaal Professionele opvatting").check()
     await red.get_by_label("Waarom? (één zin, mag leeg blijven)").fill("De Kamer vroeg erom.")
     await red.get_by_role("button", name="Nieuwe positie vastleggen").click()
     await expect(red.locator(".variation-form .outcome")).to_contain_text("✓ Jullie nieuwe")
     await expect(blue.locator(".progress li", has_text="Rood")).to_contain_text("heeft geantwoord")
     await expect(blue.locator("body")).not_to_contain_text("De Kamer vroeg erom.")
-    await blue.get_by_role("radio", name="helemaal Politieke haalbaarheid").check()
-    await blue.get_by_role("button", name="Nieuwe positie vastleggen").click()
+    await blue.get_by_role("button", name="Nieuwe positie vastleggen").click()  # stays: one tap
     await expect(blue.locator(".variation-form .outcome")).to_contain_text("✓")
 
     game.reveal_variation()
@@ -125,20 +131,45 @@ async def test_measure_variation_and_measure_after_on_a_phone_and_a_laptop(
         await expect(page.get_by_role("heading", name="Wie schoof er op?")).to_be_visible()
         moved = page.locator(".moved li", has_text="Rood")
         await expect(moved).to_have_text(
-            "Rood: in het midden → helemaal Professionele opvatting (De Kamer vroeg erom.)"
+            "Rood: in het midden → helemaal Professionele opvatting"
+            " (2 stappen naar Professionele opvatting) (De Kamer vroeg erom.)"
+        )
+        await expect(page.locator(".moved li", has_text="Blauw")).to_have_text(
+            "Blauw: helemaal Politieke haalbaarheid → helemaal Politieke haalbaarheid (bleef staan)"
         )
 
     game.next()  # no cards left: the closing step, with the measure after
     await expect(
         red.get_by_role("heading", name="Achteraf: hoe staan jullie er nu in?")
     ).to_be_visible()
-    await rate(red, (5, 4, 3))
+    # what the tester did: type the action, pick three scores, press the one button
+    await expect(red.locator(".action-form .outcome")).to_have_text("✎ Actie: nog niet vastgelegd.")
+    await expect(red.get_by_role("button", name="Scores vastleggen", exact=True)).to_have_count(0)
+    await red.get_by_label("Jullie actie").fill("Elke maand een casus bespreken.")
+    await rate(red, (5, 4, 3), button=None)
+    await red.get_by_role("button", name="Actie en scores vastleggen").click()
+    await expect(red.locator(".action-form .outcome")).to_contain_text("✓ Jullie actie is")
+    await expect(red.locator(".measure-form .outcome")).to_contain_text("✓ Jullie scores")
     assert game.session.measures["after"]["t1"].scores.ownership == 5
+    assert game.session.actions["t1"] == "Elke maand een casus bespreken."
+    # a team that forgot its action is told so, and its scores still go in
+    await rate(blue, (3, 3, 3), button=None)
+    await blue.get_by_role("button", name="Actie en scores vastleggen").click()
+    await expect(blue.locator(".action-form .outcome")).to_have_text(
+        "⚠ Schrijf eerst jullie actie."
+    )
+    await expect(blue.locator(".measure-form .outcome")).to_contain_text("✓ Jullie scores")
+    await expect(blue.locator("#status")).to_have_text(
+        "⚠ Schrijf eerst jullie actie. ✓ Jullie scores zijn vastgelegd. Je kunt ze nog wijzigen."
+    )
+    assert await serious_violations(red) == []
+    assert await no_sideways_scroll(red)
     for page in (red, blue):
         assert script_errors(page) == []
     kinds = [(line["event"], line.get("via")) for line in save_lines(game.path)]
     assert ("stance_revised", "device") in kinds
-    assert kinds.count(("measure_recorded", "device")) == 3
+    assert kinds.count(("measure_recorded", "device")) == 4
+    assert ("action_recorded", "device") in kinds
 
 
 async def test_a_reload_brings_back_the_teams_choice_then_release_pause_and_end(
@@ -239,6 +270,35 @@ async def test_a_choice_typed_at_the_keyboard_for_a_team_shows_on_its_phone(
     latest = live.game.session.rounds[-1].choices["t1"]
     assert (latest.stance, latest.option, latest.via) == (0, "D", "device")
     assert latest.values.b == ("loyaliteit",)
+
+
+async def test_a_new_stance_starts_where_the_team_stands_and_one_step_is_said_so(
+    chromium: Browser, measured: LiveSession
+) -> None:
+    """The variation form starts at the team's stance on the card, after a reload at its
+    latest new stance; the reveal says a one-step move in words."""
+    from playwright.async_api import expect
+
+    game = measured.game
+    game.next()
+    game.record_choice("t1", 1, "A", [], ["loyaliteit"])
+    game.record_choice("t2", -2, "B", ["openheid"], [])
+    game.reveal()
+    game.play_variation(1)
+    red = await joined(chromium, measured, "Rood")
+    await expect(red.get_by_role("radio", name="neigt naar Politieke haalbaarheid")).to_be_checked()
+    await red.get_by_role("radio", name="in het midden").check()
+    await red.get_by_role("button", name="Nieuwe positie vastleggen").click()
+    await expect(red.locator(".variation-form .outcome")).to_contain_text("✓ Jullie nieuwe")
+    await red.reload()
+    await expect(red.get_by_role("radio", name="in het midden")).to_be_checked()
+    game.revise_stance("t2", -2)
+    game.reveal_variation()
+    await expect(red.locator(".moved li", has_text="Rood")).to_have_text(
+        "Rood: neigt naar Politieke haalbaarheid → in het midden"
+        " (1 stap naar Professionele opvatting)"
+    )
+    assert script_errors(red) == []
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the test certificate")

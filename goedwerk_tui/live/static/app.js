@@ -6,6 +6,7 @@ import { getJSON } from "./api.js";
 import { cardSection, reflectionSection, revealSection, teamsSection } from "./card.js";
 import { choiceForm } from "./choice.js";
 import { el, fill } from "./dom.js";
+import { partsForm } from "./forms.js";
 import { actionForm, measureForm, variationForm, variationSection } from "./extras.js";
 import { showPicker } from "./picker.js";
 import { loadTexts, t } from "./texts.js";
@@ -170,15 +171,11 @@ function build(state, key) {
     forms.push(form);
     return form;
   };
-  if (state.measure) {
-    const form = add(measureForm(state, context), (s) => s.measure && s.measure.mine);
-    if (state.phase !== "closing") parts.push(form.node);
+  if (state.phase === "closing") closingParts(state, parts, add);
+  else if (state.measure) {
+    parts.push(add(measureForm(state, context), (s) => s.measure && s.measure.mine).node);
   }
   if (state.phase === "starting") parts.push(waiting("waiting.start"));
-  if (state.phase === "closing") {
-    parts.push(add(actionForm(state, context), (s) => s.action).node);
-    if (state.measure) parts.push(forms[0].node);
-  }
   if (state.card && (state.phase === "choosing" || state.phase === "revealed")) {
     cardParts(state, parts, add);
   }
@@ -189,6 +186,20 @@ function build(state, key) {
   if (newCard) window.scrollTo(0, 0);
   announce(heading ? heading.textContent : "");
   if (heading) heading.focus();
+}
+
+/** The closing step: the action, and with the measure the scores after, under ONE
+ * button that sends both (a team that sent only one part thought it was done). */
+function closingParts(state, parts, add) {
+  if (!state.measure) {
+    parts.push(add(actionForm(state, context), (s) => s.action).node);
+    return;
+  }
+  const action = add(actionForm(state, context, true), (s) => s.action);
+  const measure = add(measureForm(state, context, true), (s) => s.measure && s.measure.mine);
+  const both = partsForm([action, measure], t("closing.submit"), "closing-form", announce);
+  add(both, () => null);
+  parts.push(both.node);
 }
 
 function cardParts(state, parts, add) {

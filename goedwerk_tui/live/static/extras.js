@@ -17,7 +17,7 @@ export function variationForm(state, context) {
   const stance = stanceGroup(t("variation.legend"), field);
   const reasonId = uid("reason");
   const reason = el("input", { type: "text", id: reasonId, maxlength: MAX_REASON });
-  return answerForm({
+  const form = answerForm({
     className: "variation-form",
     path: "/api/stance",
     submitLabel: t("variation.submit"),
@@ -47,6 +47,31 @@ export function variationForm(state, context) {
       reason.value = mine.reason || "";
     },
   });
+  // as the terminal's dialog: start where the team stood on the card, so staying is one tap
+  setChecked(stance, cardStance(state));
+  return form;
+}
+
+/** The team's own stance on the card (its choice in the reveal, else its own), or null. */
+function cardStance(state) {
+  const own = ((state.reveal && state.reveal.choices) || []).find(
+    (c) => state.me && c.team === state.me.id,
+  );
+  if (own) return own.stance;
+  return state.mine ? state.mine.stance : null;
+}
+
+/** How a team moved under the variation, the terminal's way. */
+function movedText(first, stance, field) {
+  const after = stanceLabel(stance, field);
+  if (!first) return after;
+  const before = stanceLabel(first.stance, field);
+  const steps = stance - first.stance;
+  if (steps === 0) return t("variation.stayed", { stance: before });
+  const count = Math.abs(steps);
+  const pole = steps < 0 ? field.pole_a : field.pole_b;
+  const values = { before, after, count, pole };
+  return count === 1 ? t("variation.moved.one", values) : t("variation.moved.other", values);
 }
 
 /** The variation's text, and after its reveal who moved where. */
@@ -55,13 +80,11 @@ export function variationSection(state, form) {
   const field = state.card.field;
   const before = new Map(((state.reveal && state.reveal.choices) || []).map((c) => [c.team, c]));
   const moved = (variation.stances || []).map((s) => {
-    const first = before.get(s.team);
-    const from = first ? `${stanceLabel(first.stance, field)} → ` : "";
     return el(
       "li",
       {},
       el("strong", {}, teamName(state, s.team)),
-      `: ${from}${stanceLabel(s.stance, field)}`,
+      `: ${movedText(before.get(s.team), s.stance, field)}`,
       s.reason ? el("span", { class: "reason" }, ` (${s.reason})`) : "",
     );
   });
@@ -84,7 +107,7 @@ function ownBefore(state, before) {
   return el("p", { class: "before" }, t("variation.before", { stance }));
 }
 
-export function measureForm(state, context) {
+export function measureForm(state, context, part = false) {
   const measure = state.measure;
   const statements = measure.statements || {};
   const goals = GOALS.filter((g) => g in statements);
@@ -95,6 +118,8 @@ export function measureForm(state, context) {
     path: "/api/measure",
     submitLabel: t("measure.submit"),
     savedText: t("measure.saved"),
+    pendingText: t("closing.measure.pending"),
+    part,
     context,
     parts: [
       el(
@@ -121,7 +146,7 @@ export function measureForm(state, context) {
   });
 }
 
-export function actionForm(state, context) {
+export function actionForm(state, context, part = false) {
   const textId = uid("action");
   const text = el("textarea", { id: textId, maxlength: MAX_ACTION, rows: 4 });
   return answerForm({
@@ -129,6 +154,8 @@ export function actionForm(state, context) {
     path: "/api/action",
     submitLabel: t("action.submit"),
     savedText: t("action.saved"),
+    pendingText: t("closing.action.pending"),
+    part,
     context,
     parts: [
       el("h1", { id: "action-title", tabindex: "-1" }, t("action.title")),
