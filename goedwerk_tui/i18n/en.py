@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "summary.no_action": "(no action)",
     "summary.rounds": "cards played: {played}, skipped: {skipped}",
     "help.title": "Keys",
-    "help.text": "1, 2, …  the team with that number records its choice (the other teams do not see it)\nr    reveal once all teams have chosen\nn    next card (after the reveal) · o  a facilitator's note\ns    skip the card (asks first)\ne    stop dealing and close with actions (asks first)\nctrl+t  high contrast on/off · ctrl+p  search commands\nq or ctrl+q  quit (everything is saved already; it then says how to resume)\n\nIn the choice screen: Tab to the next field · ← → on the axis · a letter picks an option\n· type to search values · in the value list ← toward the left pole, → toward the right pole,\nspace removes · ctrl+s or Enter in the rationale records the choice\n· Esc closes (and asks first when you changed something).",
+    "help.text": "1, 2, …  the team with that number records its choice (the other teams do not see it)\nr    reveal once all teams have chosen\nn    next card (after the reveal) · o  a facilitator's note\ns    skip the card (asks first)\ne    stop dealing and close with actions (asks first)\nctrl+t  high contrast on/off · ctrl+p  search commands\nq or ctrl+q  quit (everything is saved already; it then says how to resume)\n\nIn the choice screen: Tab to the next field · ← → on the axis · a letter picks an option\n· type to search values · in the value list ← toward the left pole, → toward the right pole,\nspace removes · ctrl+s (in any field) or Enter in the rationale records the choice\n· Enter in the values' search field moves into the list\n· Esc closes (and asks first when you changed something).",
     "home.title": "Good Work: dilemmas about good work in public administration",
     "home.form_hint": "Tab: next field · Enter in a text field: start the session",
     "home.new": "New session",
@@ -336,7 +336,10 @@ MESSAGES: dict[str, str] = {
     "replay.measure_before": "Measure before",
     "replay.measure_after": "Measure after",
     "replay.measure_start": "Press → to see the teams' scores.",
-    "replay.measure_scale": "Each team scores one statement per goal, from 1 (not at all) to 5 (fully).",
+    "replay.measure_scale": "Each team scores one statement per goal, from 1 (strongly disagree) to 5 (strongly agree).",
+    # --- fix-tui ---
+    "measure.quit_partial": "Not all scores yet from: {teams}. Quit anyway?",
+    "confirm.quit_choice": "Choice not recorded yet. Quit anyway?",
     # --- fix-page ---
     "live.page.variation.stayed": "{stance} → {stance} (stayed)",
     "live.page.variation.moved.one": "{before} → {after} ({count} step toward {pole})",

@@ -327,7 +327,7 @@ MESSAGES: dict[str, str] = {
     "report.span": "spread with the variations {n}",
     "report.no_revisions": "No new stances recorded.",
     "report.measure": "Before and after: ownership, meaningfulness and identification",
-    "report.measure_scale": "At the start and in the closing step each team scored each goal's statement from 1 (not at all) to 5 (fully):",
+    "report.measure_scale": "At the start and in the closing step each team scored each goal's statement from 1 (strongly disagree) to 5 (strongly agree):",
     "report.goal.ownership": "Ownership",
     "report.goal.meaningfulness": "Meaningfulness",
     "report.goal.identification": "Identification",

@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "palette.measure_start.help": "Record every rated team and deal the first card (ctrl+s)",
     "palette.measure_skip": "Skip the before-measure",
     "palette.measure_skip.help": "Deal the first card without a before-measure (s)",
-    "help.measure": "Tab / shift+Tab  to the next / previous scale\n1-5 or ← →  score on the focused scale (1 = strongly disagree, 5 = strongly agree)\nEnter  record that team's scores\nctrl+s  record every rated team and deal the first card\ns    skip the before-measure and deal the first card (asks first)\nctrl+t  high contrast on/off · ctrl+p  search commands\nq    quit (everything is saved; rated teams are recorded first)",
+    "help.measure": "Tab / shift+Tab  to the next / previous scale\n1-5 or ← →  score on the focused scale (1 = strongly disagree, 5 = strongly agree)\nEnter  record that team's scores\nctrl+s  record every rated team and deal the first card\ns    skip the before-measure and deal the first card (asks first)\nctrl+t  high contrast on/off · ctrl+p  search commands\nq    quit (everything is saved; fully rated teams are recorded first; asks first when a team rated only part)",
     "home.measure": "Before/after measure",
     "variation.title": "What if...? ({n} of {total})",
     "variation.not_revised": "{team}: {stance} (no new stance)",

@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "summary.no_action": "(geen actie)",
     "summary.rounds": "kaarten gespeeld: {played}, overgeslagen: {skipped}",
     "help.title": "Toetsen",
-    "help.text": "1, 2, …  het team met dat nummer legt zijn keuze vast (de andere teams zien die niet)\nr    onthullen als alle teams gekozen hebben\nn    volgende kaart (na de onthulling) · o  notitie van de begeleider\ns    kaart overslaan (vraagt eerst)\ne    stoppen met kaarten en afsluiten met acties (vraagt eerst)\nctrl+t  hoog contrast aan/uit · ctrl+p  opdrachten zoeken\nq of ctrl+q  stoppen (alles is al opgeslagen; daarna staat er hoe je hervat)\n\nIn het keuzescherm: Tab naar het volgende veld · ← → op de as · een letter kiest een keuze\n· typ om waarden te zoeken · in de waardenlijst ← naar de linkerpool, → naar de rechterpool,\nspatie weghalen · ctrl+s of Enter in de toelichting legt de keuze vast\n· Esc sluit (en vraagt eerst als je iets veranderde).",
+    "help.text": "1, 2, …  het team met dat nummer legt zijn keuze vast (de andere teams zien die niet)\nr    onthullen als alle teams gekozen hebben\nn    volgende kaart (na de onthulling) · o  notitie van de begeleider\ns    kaart overslaan (vraagt eerst)\ne    stoppen met kaarten en afsluiten met acties (vraagt eerst)\nctrl+t  hoog contrast aan/uit · ctrl+p  opdrachten zoeken\nq of ctrl+q  stoppen (alles is al opgeslagen; daarna staat er hoe je hervat)\n\nIn het keuzescherm: Tab naar het volgende veld · ← → op de as · een letter kiest een keuze\n· typ om waarden te zoeken · in de waardenlijst ← naar de linkerpool, → naar de rechterpool,\nspatie weghalen · ctrl+s (in elk veld) of Enter in de toelichting legt de keuze vast\n· Enter in het zoekveld van de waarden gaat naar de lijst\n· Esc sluit (en vraagt eerst als je iets veranderde).",
     "home.title": "Goed Werk: dilemma's over goed werk in het openbaar bestuur",
     "home.form_hint": "Tab: volgend veld · Enter in een tekstveld: sessie starten",
     "home.new": "Nieuwe sessie",
@@ -336,7 +336,10 @@ MESSAGES: dict[str, str] = {
     "replay.measure_before": "Meting vooraf",
     "replay.measure_after": "Meting achteraf",
     "replay.measure_start": "Druk op → om de scores van de teams te zien.",
-    "replay.measure_scale": "Elk team scoort per doel een stelling, van 1 (helemaal niet) tot 5 (helemaal).",
+    "replay.measure_scale": "Elk team scoort per doel een stelling, van 1 (helemaal oneens) tot 5 (helemaal eens).",
+    # --- fix-tui ---
+    "measure.quit_partial": "Nog niet alle scores van: {teams}. Toch stoppen?",
+    "confirm.quit_choice": "Keuze nog niet vastgelegd. Toch stoppen?",
     # --- fix-page ---
     "live.page.variation.stayed": "{stance} → {stance} (bleef staan)",
     "live.page.variation.moved.one": "{before} → {after} ({count} stap naar {pole})",

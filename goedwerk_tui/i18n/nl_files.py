@@ -327,7 +327,7 @@ MESSAGES: dict[str, str] = {
     "report.span": "spreiding met de varianten {n}",
     "report.no_revisions": "Geen nieuwe posities vastgelegd.",
     "report.measure": "Voor en na: eigenaarschap, zinvolheid en identificatie",
-    "report.measure_scale": "Elk team gaf bij het begin en in de afsluiting per doel een score van 1 (helemaal niet) tot 5 (helemaal) bij de stelling:",
+    "report.measure_scale": "Elk team gaf bij het begin en in de afsluiting per doel een score van 1 (helemaal oneens) tot 5 (helemaal eens) bij de stelling:",
     "report.goal.ownership": "Eigenaarschap",
     "report.goal.meaningfulness": "Zinvolheid",
     "report.goal.identification": "Identificatie",

@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "palette.measure_start.help": "Alle gekozen scores vastleggen en de eerste kaart delen (ctrl+s)",
     "palette.measure_skip": "Voormeting overslaan",
     "palette.measure_skip.help": "Zonder voormeting de eerste kaart delen (s)",
-    "help.measure": "Tab / shift+Tab  naar de volgende / vorige schaal\n1-5 of ← →  score op de schaal met de focus (1 = helemaal oneens, 5 = helemaal eens)\nEnter  de scores van dat team vastleggen\nctrl+s  alle gekozen scores vastleggen en de eerste kaart delen\ns    de voormeting overslaan en de eerste kaart delen (vraagt eerst)\nctrl+t  hoog contrast aan/uit · ctrl+p  opdrachten zoeken\nq    stoppen (alles is al opgeslagen; gekozen scores worden eerst vastgelegd)",
+    "help.measure": "Tab / shift+Tab  naar de volgende / vorige schaal\n1-5 of ← →  score op de schaal met de focus (1 = helemaal oneens, 5 = helemaal eens)\nEnter  de scores van dat team vastleggen\nctrl+s  alle gekozen scores vastleggen en de eerste kaart delen\ns    de voormeting overslaan en de eerste kaart delen (vraagt eerst)\nctrl+t  hoog contrast aan/uit · ctrl+p  opdrachten zoeken\nq    stoppen (alles is al opgeslagen; volledig gekozen scores worden eerst vastgelegd; vraagt eerst als een team maar een deel koos)",
     "home.measure": "Voor- en nameting",
     "variation.title": "Maar wat als...? ({n} van {total})",
     "variation.not_revised": "{team}: {stance} (geen nieuwe positie)",

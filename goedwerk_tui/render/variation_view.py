@@ -157,7 +157,9 @@ def measure_step(
             sanitize(team_label(debrief, item.team, lang)), style=team_style(index[item.team.key])
         )
         if i == step - 1:
-            label.append(f" {t('replay.newest', lang)}", style="bold reverse")
+            # a marker, not part of the name: "Blauw  (nieuw)"
+            label.append("  ")
+            label.append(f"({t('replay.newest', lang)})", style="bold reverse")
         table.add_row(label, *(str(item.measure.scores.of(goal)) for goal in GOALS))
     parts: list[RenderableType] = [
         table if step else Text(t("replay.measure_start", lang), style="dim"),

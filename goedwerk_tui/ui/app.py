@@ -186,7 +186,27 @@ class GoedWerkApp(App[None]):
         typed (the closing screen records typed actions)."""
         if self.is_exiting:
             return
-        before_quit = getattr(self.screen, "before_quit", None)
+        screen = self.screen
+        question: str | None = getattr(screen, "quit_question", lambda: None)()
+        if question is None:
+            await self.quit_from(screen)
+            return
+        from goedwerk_tui.ui.screens.confirm import ConfirmScreen
+
+        dialog = localized(ConfirmScreen, self.lang)(question, t("confirm.enter_esc", self.lang))
+
+        async def answered(yes: bool | None) -> None:
+            if yes:  # Esc: back, with what was typed or rated kept
+                await self.quit_from(screen)
+
+        self.push_screen(dialog, answered)
+
+    async def quit_from(self, screen: Screen[Any]) -> None:
+        """Quit now: ``screen`` may first record what it can (complete scores, typed
+        actions)."""
+        if self.is_exiting:
+            return
+        before_quit = getattr(screen, "before_quit", None)
         if before_quit is not None:
             before_quit()
         await self.stop_live()  # the devices are told the session has ended

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
 
 from goedwerk_tui.ui.app import HIGH_CONTRAST
 from goedwerk_tui.ui.screens.help import HelpScreen
@@ -69,16 +73,43 @@ async def test_the_mouse_works_too(saves_dir: Path) -> None:
         assert picker.option == "B"
 
 
-async def test_the_way_out_shows_in_an_80_column_footer(tmp_path: Path) -> None:
-    """The card screen's footer is cut at 80 columns: it must not cut 'q stoppen'."""
+def bottom_row(app: App[Any], height: int) -> str:
+    """The bottom row's text, span by span, as the terminal draws it."""
     import html
     import re
 
-    app = app_for(["play", "--team", "Rood", "--team", "Blauw", "--cards", "1"], tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    svg = app.export_screenshot()
+    spans = re.findall(rf'clip-path="url\(#terminal-\d+-line-{height - 1}\)">([^<]*)<', svg)
+    return html.unescape("".join(spans)).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_way_out_shows_in_a_narrow_footer(tmp_path: Path, width: int) -> None:
+    """The card, reveal and variation footers are cut at 80 and 60 columns: they must
+    not cut 'q stoppen' and '? help'."""
+    from tests.tui.test_variations import PLAY, reveal_first_card
+
+    app = app_for(PLAY, tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
-        svg = app.export_screenshot()
-        # the bottom row's text, span by span, as the terminal draws it
-        spans = re.findall(r'clip-path="url\(#terminal-\d+-line-23\)">([^<]*)<', svg)
-        footer = html.unescape("".join(spans)).replace("\xa0", " ")
+        for screen in ("card", "reveal", "variation"):
+            if screen == "reveal":
+                await reveal_first_card(pilot)
+            if screen == "variation":
+                await pilot.press("v", "1")
+                await pilot.pause()
+            footer = bottom_row(app, 24)
+            assert "stoppen" in footer and "help" in footer, (screen, footer)
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_replay_footer_keeps_the_way_out_at_narrow_widths(
+    tmp_path: Path, width: int
+) -> None:
+    from tests.tui.sessions import played_save
+
+    app = app_for(["replay", str(played_save(tmp_path))], tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        footer = bottom_row(app, 24)
         assert "stoppen" in footer and "help" in footer, footer

@@ -111,3 +111,22 @@ async def test_the_reveal_shows_the_chosen_options_text_and_stays_visible_under_
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         assert app.screen.styles.background.a < 1  # dimmed, not blanked
+
+
+async def test_enter_in_the_values_search_moves_into_the_list_and_records_in_the_rationale(
+    saves_dir: Path,
+) -> None:
+    """Where Enter records, as help and README say: in the rationale, not the search."""
+    app = app_for(TWO, saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Enter in de toelichting legt de keuze vast" in screen_text(app)
+        assert "Enter in het zoekveld van de waarden gaat naar de lijst" in screen_text(app)
+        await pilot.press("escape", "1", "tab", "a", "tab", *keys("eerlijk"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)  # nothing recorded
+        await pilot.press("left", "tab", *keys("omdat"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+    assert [x["event"] for x in save_lines(saves_dir)][-1] == "choice_recorded"

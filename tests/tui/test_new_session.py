@@ -119,3 +119,30 @@ async def test_with_the_deck_cache_warm_no_yaml_is_parsed(
         await pilot.press("enter")  # and the session starts from the cache too
         await settle(pilot)
         assert isinstance(app.screen, MeasureScreen)  # the before-measure is on by default
+
+
+async def test_the_form_checkboxes_show_on_and_off_by_shape_not_only_colour(
+    saves_dir: Path,
+) -> None:
+    from textual.widgets import Checkbox
+
+    app = app_for([], saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(pilot)
+        boxes = {box.id: box for box in screen.query(Checkbox)}
+        assert set(boxes) == {"shuffle", "measure", "live"}
+
+        def drawn(box_id: str) -> str:
+            return boxes[box_id].render().plain
+
+        assert boxes["measure"].value and not boxes["shuffle"].value
+        assert drawn("measure").startswith("▐X▌") and drawn("shuffle").startswith("▐ ▌")
+        assert drawn("live").startswith("▐ ▌")
+        boxes["shuffle"].focus()
+        await pilot.press("space")  # the way a facilitator turns it on
+        await pilot.pause()
+        assert boxes["shuffle"].value and drawn("shuffle").startswith("▐X▌")
+        boxes["measure"].focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert drawn("measure").startswith("▐ ▌")

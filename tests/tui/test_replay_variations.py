@@ -34,6 +34,8 @@ async def test_a_measured_session_opens_on_the_measure_before_and_steps_into_the
         await pilot.press("right")
         text = shown(app)
         assert "Rood" in text and "Blauw <i>" not in text
+        assert "Rood  (nieuw)" in text  # a marker, not read as part of the name
+        assert "van 1 (helemaal oneens) tot 5 (helemaal eens)" in text  # as in play
         await pilot.press("right", "right")  # past the last measure: the first card
         assert "1. De cijfers" in shown(app) and "stap 0 van 9" in shown(app)
         await pilot.press("left")  # and back

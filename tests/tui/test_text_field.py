@@ -113,3 +113,34 @@ async def test_a_paste_with_esc_tab_and_newline_keeps_its_order_and_the_dialog_w
         assert rationale.value == "voor na end"  # text before the ESC stays before
         await pilot.press("x")  # the dialog still takes keys
         assert rationale.value == "voor na endx"
+
+
+async def test_line_breaks_in_a_paste_become_one_space_whatever_the_terminal_sends() -> None:
+    app = FieldApp(limit=200)
+    async with app.run_test() as pilot:
+        field = app.query_one(TextField)
+        field.focus()
+        # a terminal sends a pasted line end as CR; other programs as CR LF or LF
+        field.post_message(events.Paste("toelichting\rregel 2\r\nregel 3\nregel 4\u2028en 5"))
+        await pilot.pause()
+        assert field.value == "toelichting regel 2 regel 3 regel 4 en 5"
+
+
+async def test_the_variation_reason_shows_the_cut_note_for_a_too_long_paste(
+    saves_dir: Path,
+) -> None:
+    from goedwerk_tui.domain.rules import MAX_REASON
+    from tests.tui.test_variations import PLAY, reveal_first_card
+
+    app = app_for(PLAY, saves_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reveal_first_card(pilot)
+        await pilot.press("v", "1", "1")  # play the first variation; Rood's stance dialog
+        await pilot.pause()
+        await pilot.press("tab")
+        reason = app.screen.query_one("#reason", TextField)
+        assert app.screen.focused is reason
+        reason.post_message(events.Paste("reden\r" * 100))
+        await pilot.pause()
+        assert len(reason.value) == MAX_REASON
+        assert f"ingekort tot {MAX_REASON} tekens" in screen_text(app)

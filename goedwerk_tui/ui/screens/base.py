@@ -19,14 +19,20 @@ if TYPE_CHECKING:  # the app module imports the screens
 # quitting before the theme, so an 80-column footer that is cut off loses the theme key
 # (also in the help and the command palette), not the way out.
 CONTRAST = Binding("ctrl+t", "app.toggle_contrast", "key.contrast")
-COMMON_BINDINGS = [
+# The screens with the fullest footers (card, reveal, variation, replay) put these
+# first, so that a 60-column footer, cut off at the right, still shows help and the way
+# out: ``[*WAY_OUT, ...own keys..., *AFTER_OWN]``.
+WAY_OUT = [
+    Binding("question_mark", "app.help", "key.help", key_display="?"),
+    Binding("q", "app.quit", "key.quit"),
+]
+AFTER_OWN = [
     # the live join screen, only in a live session (the app's check_action); said on
     # the live line, as the card's footer is full
     Binding("l", "app.live", "key.live", show=False),
-    Binding("question_mark", "app.help", "key.help", key_display="?"),
-    Binding("q", "app.quit", "key.quit"),
     CONTRAST,
 ]
+COMMON_BINDINGS = [AFTER_OWN[0], *WAY_OUT, CONTRAST]
 # Where letters type into fields, q cannot quit: ctrl+q does, before any field sees it.
 QUIT_WHILE_TYPING = Binding("ctrl+q", "app.quit", "key.quit", key_display="^q", priority=True)
 

@@ -169,6 +169,10 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
             event.stop()
             self.action_confirm()
 
+    def quit_question(self) -> str | None:
+        """ctrl+q on a changed draft asks first (the draft would be lost)."""
+        return None if self.draft() == self.initial else t("confirm.quit_choice", self.lang)
+
     def action_cancel(self) -> None:
         """Esc: an unchanged draft closes; a changed one asks first."""
         if self.draft() == self.initial:

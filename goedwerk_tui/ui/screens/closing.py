@@ -25,7 +25,13 @@ from goedwerk_tui.ui.screens.base import (
     GoedWerkScreen,
 )
 from goedwerk_tui.ui.screens.confirm import ConfirmScreen, ask_first
-from goedwerk_tui.ui.screens.measure import record_scores, recorded, scores_label, statements
+from goedwerk_tui.ui.screens.measure import (
+    partly_rated,
+    record_scores,
+    recorded,
+    scores_label,
+    statements,
+)
 from goedwerk_tui.ui.widgets.score_picker import ScorePicker, TeamScores
 from goedwerk_tui.ui.widgets.text_field import TextField
 
@@ -208,6 +214,9 @@ class ClosingScreen(GoedWerkScreen):
             ok = all([record_scores(self, "after", block) for block in blocks]) and ok
         self.refresh_labels()
         return ok
+
+    def quit_question(self) -> str | None:
+        return partly_rated(self, list(self.query(TeamScores)))
 
     def before_quit(self) -> None:
         """Quitting keeps what was typed: every typed action is recorded first."""

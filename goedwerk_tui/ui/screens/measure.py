@@ -83,6 +83,20 @@ def record_scores(screen: GoedWerkScreen, moment: Moment, block: TeamScores) -> 
     return True
 
 
+def partly_rated(screen: GoedWerkScreen, blocks: list[TeamScores]) -> str | None:
+    """Before quitting: the question to ask when a team's scores are only partly chosen
+    (those would be lost), or None."""
+    session = screen.app.game.session
+    teams = [
+        sanitize(session.team(block.team_id).name)
+        for block in blocks
+        if block.touched and block.scores() is None
+    ]
+    if not teams:
+        return None
+    return t("measure.quit_partial", screen.app.lang, teams=", ".join(teams))
+
+
 def missing_text(block: TeamScores, lang: str) -> str:
     goals = [goal_name(p.goal, lang) for p in block.pickers if p.score is None]
     return t("measure.missing", lang, goals=", ".join(goals))
@@ -190,6 +204,9 @@ class MeasureScreen(GoedWerkScreen):
         ok = all([record_scores(self, self.MOMENT, block) for block in self.blocks])
         self.refresh_labels()
         return ok
+
+    def quit_question(self) -> str | None:
+        return partly_rated(self, self.blocks)
 
     def before_quit(self) -> None:
         """Quitting keeps what was rated: every complete block is recorded first."""

@@ -26,6 +26,7 @@ from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.locations import DEFAULT_DECK_ID, bundled_deck_paths, saves_dir
 from goedwerk_tui.ui.screens.base import CONTRAST, QUIT_WHILE_TYPING, GoedWerkScreen
+from goedwerk_tui.ui.widgets.check_box import ShapeCheckbox
 from goedwerk_tui.ui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
@@ -112,9 +113,9 @@ class NewSessionScreen(GoedWerkScreen):
             yield Input(id="cards", type="integer")
             yield Label(t("home.timer", lang))
             yield Input(id="timer", type="integer")
-            yield Checkbox(t("home.shuffle", lang), id="shuffle")
-            yield Checkbox(t("home.measure", lang), value=True, id="measure")
-            yield Checkbox(t("home.live", lang), id="live")
+            yield ShapeCheckbox(t("home.shuffle", lang), id="shuffle")
+            yield ShapeCheckbox(t("home.measure", lang), value=True, id="measure")
+            yield ShapeCheckbox(t("home.live", lang), id="live")
             yield Label(t("home.language", lang))
             yield Select(
                 [("Nederlands", "nl"), ("English", "en")],

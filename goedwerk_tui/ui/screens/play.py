@@ -15,7 +15,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import card_panel
 from goedwerk_tui.render.reveal_view import team_style
 from goedwerk_tui.ui.localize import localized
-from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import AFTER_OWN, WAY_OUT, GoedWerkScreen
 from goedwerk_tui.ui.screens.confirm import ask_first
 from goedwerk_tui.ui.widgets.timer import timer_text
 
@@ -29,12 +29,13 @@ class PlayScreen(GoedWerkScreen):
     # key 1 is bound once per possible team count, so that the footer says "1-N" for
     # the real N: check_action shows only the binding whose N is the session's
     BINDINGS = [
+        *WAY_OUT,
         *(Binding("1", f"team_key(1,{n})", "key.team", key_display=f"1-{n}") for n in range(1, 7)),
         *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
         Binding("r", "reveal", "key.reveal"),
         Binding("s", "skip", "key.skip"),
         Binding("e", "stop_dealing", "key.stop_dealing"),
-        *COMMON_BINDINGS,
+        *AFTER_OWN,
     ]
 
     app: GoedWerkApp

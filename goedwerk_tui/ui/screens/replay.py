@@ -22,7 +22,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.render.debrief_view import overview, round_head, round_step
 from goedwerk_tui.render.variation_view import measure_head, measure_step
 from goedwerk_tui.ui.localize import localized
-from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import AFTER_OWN, COMMON_BINDINGS, WAY_OUT, GoedWerkScreen
 
 if TYPE_CHECKING:  # the app module imports the screens
     from goedwerk_tui.ui.app import GoedWerkApp
@@ -49,6 +49,7 @@ class ReplayScreen(GoedWerkScreen):
 
     HELP_KEY = "help.replay"
     BINDINGS = [
+        *WAY_OUT,
         # one footer entry per pair of keys, so every key fits at 80 columns
         Binding("right,space", "forward", "key.replay_step", key_display="←→"),
         Binding("left", "back", "key.back", show=False),
@@ -58,7 +59,7 @@ class ReplayScreen(GoedWerkScreen):
         Binding("o", "overview", "key.overview"),
         Binding("l", "toggle_rounds", "key.rounds"),
         Binding("escape", "close_rounds", "", show=False),
-        *COMMON_BINDINGS,
+        *AFTER_OWN,
     ]
     PALETTE = (
         ("palette.forward", "action_forward"),

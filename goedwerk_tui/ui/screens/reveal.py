@@ -18,7 +18,7 @@ from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import option_letter
 from goedwerk_tui.render.reveal_view import reveal_renderable, team_style
 from goedwerk_tui.ui.localize import localized
-from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import AFTER_OWN, WAY_OUT, GoedWerkScreen
 from goedwerk_tui.ui.screens.confirm import ask_first
 from goedwerk_tui.ui.screens.note import NoteScreen
 
@@ -79,11 +79,12 @@ def chosen_options(session: Session, round_: Round, lang: str) -> Table | None:
 class RevealScreen(GoedWerkScreen):
     HELP_MORE = ("help.variations",)  # after the keys of every play screen (help.text)
     BINDINGS = [
+        *WAY_OUT,
         Binding("n", "next", "key.next"),
         Binding("v", "variation", "key.variation"),
         Binding("o", "note", "key.note"),
         Binding("e", "stop_dealing", "key.stop_dealing"),
-        *COMMON_BINDINGS,
+        *AFTER_OWN,
     ]
 
     app: GoedWerkApp

@@ -106,6 +106,10 @@ class StanceDialog(ModalScreen[StanceDraft | None]):
         event.stop()
         self.action_confirm()
 
+    def quit_question(self) -> str | None:
+        """ctrl+q on a changed stance asks first (it would be lost)."""
+        return None if self.draft() == self.start else t("confirm.quit_choice", self.lang)
+
     def action_cancel(self) -> None:
         """Esc: unchanged closes; changed asks first."""
         if self.draft() == self.start:

@@ -25,7 +25,7 @@ from goedwerk_tui.render.card_view import card_panel
 from goedwerk_tui.render.reveal_view import signed, team_style
 from goedwerk_tui.render.variation_play import variation_panel, variation_reveal
 from goedwerk_tui.ui.localize import localized
-from goedwerk_tui.ui.screens.base import COMMON_BINDINGS, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import AFTER_OWN, WAY_OUT, GoedWerkScreen
 from goedwerk_tui.ui.screens.confirm import ask_first
 from goedwerk_tui.ui.screens.note import NoteScreen
 
@@ -65,6 +65,7 @@ def pick_variation(screen: GoedWerkScreen) -> None:
 class VariationScreen(GoedWerkScreen):
     HELP_KEY = "help.variation"
     BINDINGS = [
+        *WAY_OUT,
         *(Binding("1", f"team_key(1,{n})", "key.team", key_display=f"1-{n}") for n in range(1, 7)),
         *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
         Binding("r", "reveal_variation", "key.reveal"),
@@ -73,7 +74,7 @@ class VariationScreen(GoedWerkScreen):
         Binding("escape", "card_reveal", "key.card_reveal"),
         Binding("e", "stop_dealing", "key.stop_dealing"),
         Binding("o", "note", "key.note", show=False),  # in the help: keeps q in the footer
-        *COMMON_BINDINGS,
+        *AFTER_OWN,
     ]
     PALETTE = (
         ("palette.reveal_variation", "action_reveal_variation"),

@@ -37,12 +37,15 @@ BURST_SECONDS = 0.03
 # second would see the "^" after the pasted text.
 PASTE_AFTER_BURST_SECONDS = 0.5
 BREAKS = frozenset(("tab", "enter", "ctrl+j", "ctrl+m"))
+# Line breaks a paste may hold (terminals send CR for a pasted line end): each becomes
+# a space, not nothing, so that "regel 1\rregel 2" does not read "regel 1regel 2".
+LINE_BREAKS = str.maketrans(dict.fromkeys("\r\n\v\f\x85\u2028\u2029", " "))
 
 
 def strip_unsafe(text: str) -> str:
     """Typed text without escape sequences or unsafe characters; breaks become spaces."""
     text = ESCAPE_SEQUENCE.sub("", text)
-    return UNSAFE_CHARS.sub("", text.replace("\n", " ").replace("\t", " "))
+    return UNSAFE_CHARS.sub("", text.translate(LINE_BREAKS).replace("\t", " "))
 
 
 class PasteBurst:
@@ -144,7 +147,7 @@ class TextField(Input):
     def on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input keeps only the first line and rings on overflow
         event.stop()
-        raw = self._take_back_burst(event)
+        raw = self._take_back_burst(event).replace("\r\n", "\n").translate(LINE_BREAKS)
         text = clean_input(raw, len(raw))
         if not text:
             return
