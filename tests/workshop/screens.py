@@ -62,22 +62,23 @@ def tab_to(term: Terminal, label: str, colour: str, max_tabs: int = 10, key: str
     raise AssertionError(f"Tab never reached the field {label!r}\n{term.dump()}")
 
 
-def checkbox_mark(term: Terminal, label: str) -> tuple[str, str]:
-    """The colours (fg, bg) of the X of the checkbox labelled ``label``."""
+def checkbox_mark(term: Terminal, label: str) -> tuple[str, str, str]:
+    """The inside of the checkbox labelled ``label`` ("X" on, blank off) and its colours."""
     for y, line in enumerate(term.screen.display):
-        x = line.find("X▌ " + label)
-        if x >= 0:
-            cell = term.screen.buffer[y][x]
-            return cell.fg, cell.bg
+        x = line.find("▌ " + label)
+        if x >= 1:
+            cell = term.screen.buffer[y][x - 1]
+            return cell.data, cell.fg, cell.bg
     raise AssertionError(f"no checkbox {label!r} on the screen\n{term.dump()}")
 
 
 def toggle_checkbox(term: Terminal, label: str) -> None:
-    """Space on the focused checkbox: on and off differ only in the X's colour."""
+    """Space on the focused checkbox: its inside changes (X on, blank off)."""
     term.quiet()
     before = checkbox_mark(term, label)
     term.send(" ")
-    term.wait_until(lambda: checkbox_mark(term, label) != before, f"{label!r} toggled")
+    # the shape itself changes, as a projector that washes out the colours shows it
+    term.wait_until(lambda: checkbox_mark(term, label)[0] != before[0], f"{label!r} toggled")
 
 
 def new_session_from_home(
