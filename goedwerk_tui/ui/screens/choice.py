@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from goedwerk_tui.domain.deck import Card, Deck
@@ -22,9 +21,8 @@ from goedwerk_tui.domain.session import MAX_RATIONALE, Choice, Team
 from goedwerk_tui.domain.text import reflow, sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import hanging_list, option_letter
-from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import QUIT_WHILE_TYPING
-from goedwerk_tui.ui.screens.confirm import ConfirmScreen
+from goedwerk_tui.ui.screens.draft_dialog import DraftDialog
 from goedwerk_tui.ui.widgets.option_picker import OptionPicker
 from goedwerk_tui.ui.widgets.stance_bar import StanceBar
 from goedwerk_tui.ui.widgets.text_field import TextField
@@ -54,7 +52,7 @@ def card_context(card: Card, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
+class ChoiceScreen(DraftDialog[ChoiceDraft]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "key.confirm"),
         Binding("escape", "cancel", "key.cancel"),
@@ -77,7 +75,6 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
         self.lang = lang
         self.previous = previous
         self.seconds_left = seconds_left
-        self.initial: ChoiceDraft | None = None
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -168,21 +165,3 @@ class ChoiceScreen(ModalScreen[ChoiceDraft | None]):
         if event.input.id == "rationale":
             event.stop()
             self.action_confirm()
-
-    def quit_question(self) -> str | None:
-        """ctrl+q on a changed draft asks first (the draft would be lost)."""
-        return None if self.draft() == self.initial else t("confirm.quit_choice", self.lang)
-
-    def action_cancel(self) -> None:
-        """Esc: an unchanged draft closes; a changed one asks first."""
-        if self.draft() == self.initial:
-            self.dismiss(None)
-            return
-        question = localized(ConfirmScreen, self.lang)(
-            t("confirm.discard", self.lang), t("confirm.discard_detail", self.lang)
-        )
-        self.app.push_screen(question, self._cancel_answered)
-
-    def _cancel_answered(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)

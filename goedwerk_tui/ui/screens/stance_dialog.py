@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from goedwerk_tui.domain.deck import Card, TensionField
@@ -23,9 +22,8 @@ from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.reveal_view import signed, stance_label
 from goedwerk_tui.render.variation_play import variation_panel
-from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import QUIT_WHILE_TYPING
-from goedwerk_tui.ui.screens.confirm import ConfirmScreen
+from goedwerk_tui.ui.screens.draft_dialog import DraftDialog
 from goedwerk_tui.ui.widgets.stance_bar import StanceBar
 from goedwerk_tui.ui.widgets.text_field import TextField
 
@@ -37,7 +35,7 @@ class StanceDraft:
     reason: str
 
 
-class StanceDialog(ModalScreen[StanceDraft | None]):
+class StanceDialog(DraftDialog[StanceDraft]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "key.confirm"),
         Binding("enter", "confirm", "", show=False),  # on the axis too: a quick answer
@@ -64,7 +62,7 @@ class StanceDialog(ModalScreen[StanceDraft | None]):
         self.team = team
         self.lang = lang
         self.card_stance = card_stance
-        self.start = StanceDraft(team.id, stance, reason)
+        self.initial: StanceDraft = StanceDraft(team.id, stance, reason)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -77,9 +75,9 @@ class StanceDialog(ModalScreen[StanceDraft | None]):
                 yield Static(variation_panel(self.card, self.variation, lang))
                 yield Static(self.card_stance_text(), id="card-stance")
                 yield Label(t("variation.stance", lang))
-                yield StanceBar(self.field, lang, self.start.stance, id="stance")
+                yield StanceBar(self.field, lang, self.initial.stance, id="stance")
                 yield Label(t("variation.reason", lang))
-                yield TextField(self.start.reason, lang=lang, max_length=MAX_REASON, id="reason")
+                yield TextField(self.initial.reason, lang=lang, max_length=MAX_REASON, id="reason")
         yield Footer()
 
     def card_stance_text(self) -> Text:
@@ -105,21 +103,3 @@ class StanceDialog(ModalScreen[StanceDraft | None]):
     def on_input_submitted(self, event: TextField.Submitted) -> None:
         event.stop()
         self.action_confirm()
-
-    def quit_question(self) -> str | None:
-        """ctrl+q on a changed stance asks first (it would be lost)."""
-        return None if self.draft() == self.start else t("confirm.quit_choice", self.lang)
-
-    def action_cancel(self) -> None:
-        """Esc: unchanged closes; changed asks first."""
-        if self.draft() == self.start:
-            self.dismiss(None)
-            return
-        question = localized(ConfirmScreen, self.lang)(
-            t("confirm.discard", self.lang), t("confirm.discard_detail", self.lang)
-        )
-        self.app.push_screen(question, self._cancel_answered)
-
-    def _cancel_answered(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)
