@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
 
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import card_panel
-from goedwerk_tui.render.reveal_view import team_style
 from goedwerk_tui.ui.localize import localized
-from goedwerk_tui.ui.screens.base import AFTER_OWN, WAY_OUT, GoedWerkScreen
+from goedwerk_tui.ui.screens.base import AFTER_OWN, WAY_OUT
 from goedwerk_tui.ui.screens.confirm import ask_first
+from goedwerk_tui.ui.screens.team_screen import TEAM_KEYS, TeamScreen, numbered_team
 from goedwerk_tui.ui.widgets.timer import timer_text
 
 if TYPE_CHECKING:
@@ -25,13 +25,10 @@ if TYPE_CHECKING:
     from goedwerk_tui.ui.widgets.live_status import LiveChanged
 
 
-class PlayScreen(GoedWerkScreen):
-    # key 1 is bound once per possible team count, so that the footer says "1-N" for
-    # the real N: check_action shows only the binding whose N is the session's
+class PlayScreen(TeamScreen):
     BINDINGS = [
         *WAY_OUT,
-        *(Binding("1", f"team_key(1,{n})", "key.team", key_display=f"1-{n}") for n in range(1, 7)),
-        *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
+        *TEAM_KEYS,
         Binding("r", "reveal", "key.reveal"),
         Binding("s", "skip", "key.skip"),
         Binding("e", "stop_dealing", "key.stop_dealing"),
@@ -50,11 +47,7 @@ class PlayScreen(GoedWerkScreen):
                 card_panel(session.deck, session.current_card, self.lang),  # "kaart n van N"
                 id="card",  # is in the status line above: said once
             )
-        with Horizontal(id="teams"):
-            for index in range(len(session.teams)):
-                button = Button(self.team_label(index), id=f"team-{index + 1}", compact=True)
-                button.can_focus = False  # keys 1-6 choose; a click does the same
-                yield button
+        yield self.team_bar()
         # the busiest footer: its own keys and q first; ctrl+p is in the help
         yield Footer(show_command_palette=False)
 
@@ -88,36 +81,22 @@ class PlayScreen(GoedWerkScreen):
         session = self.app.game.session
         assert session.current is not None
         team = session.teams[index]
-        label = Text()
-        label.append(f" {index + 1} ", style="reverse")
-        label.append(" " + sanitize(team.name) + " ", style=team_style(index))
+        label = numbered_team(index, team.name)
         if team.id in session.current.choices:
             label.append("✓ " + t("ui.status.chosen", self.lang), style="green")
         else:
             label.append("· " + t("ui.status.waiting", self.lang), style="dim")
         return label
 
-    def refresh_teams(self) -> None:
-        for index in range(len(self.app.game.session.teams)):
-            self.query_one(f"#team-{index + 1}", Button).label = self.team_label(index)
-
     def on_live_changed(self, _message: LiveChanged) -> None:
         """A device recorded a choice: the team bar says so (the base class redraws the
         live line)."""
         self.refresh_teams()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """A click on a team does what its number key does."""
-        assert event.button.id is not None
-        self.action_team(int(event.button.id.removeprefix("team-")))
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "team_key":
             return parameters[1] == len(self.app.game.session.teams)
         return True
-
-    def action_team_key(self, number: int, _teams: int) -> None:
-        self.action_team(number)
 
     def action_team(self, number: int) -> None:
         # imported when a team first chooses, not before the first card is drawn (5 ms)

@@ -15,19 +15,20 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
 
 from goedwerk_tui.domain.session import Session, VariationRound
 from goedwerk_tui.domain.text import sanitize
 from goedwerk_tui.i18n import t
 from goedwerk_tui.render.card_view import card_panel
-from goedwerk_tui.render.reveal_view import signed, team_style
+from goedwerk_tui.render.reveal_view import signed
 from goedwerk_tui.render.variation_play import variation_panel, variation_reveal
 from goedwerk_tui.ui.localize import localized
 from goedwerk_tui.ui.screens.base import AFTER_OWN, WAY_OUT, GoedWerkScreen
 from goedwerk_tui.ui.screens.confirm import ask_first
 from goedwerk_tui.ui.screens.note import NoteScreen
+from goedwerk_tui.ui.screens.team_screen import TEAM_KEYS, TeamScreen, numbered_team
 
 if TYPE_CHECKING:
     from goedwerk_tui.ui.app import GoedWerkApp
@@ -62,12 +63,11 @@ def pick_variation(screen: GoedWerkScreen) -> None:
     app.push_screen(localized(VariationPickScreen, app.lang)(card, played, app.lang), picked)
 
 
-class VariationScreen(GoedWerkScreen):
+class VariationScreen(TeamScreen):
     HELP_KEY = "help.variation"
     BINDINGS = [
         *WAY_OUT,
-        *(Binding("1", f"team_key(1,{n})", "key.team", key_display=f"1-{n}") for n in range(1, 7)),
-        *(Binding(str(n), f"team({n})", "", show=False) for n in range(2, 7)),
+        *TEAM_KEYS,
         Binding("r", "reveal_variation", "key.reveal"),
         Binding("v", "variation", "key.variation"),
         Binding("n", "next", "key.next"),
@@ -106,11 +106,7 @@ class VariationScreen(GoedWerkScreen):
             yield Static(variation_panel(card, self.variation.number, self.lang), id="variation")
             yield Static(id="variation-reveal")
             yield Static(card_panel(session.deck, card, self.lang), id="card")
-        with Horizontal(id="teams"):
-            for index in range(len(session.teams)):
-                button = Button(self.team_label(index), id=f"team-{index + 1}", compact=True)
-                button.can_focus = False  # keys 1-6 choose; a click does the same
-                yield button
+        yield self.team_bar()
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -135,9 +131,7 @@ class VariationScreen(GoedWerkScreen):
         session = self.app.game.session
         assert session.current is not None
         team = session.teams[index]
-        label = Text()
-        label.append(f" {index + 1} ", style="reverse")
-        label.append(" " + sanitize(team.name) + " ", style=team_style(index))
+        label = numbered_team(index, team.name)
         choice = session.current.choices.get(team.id)
         label.append(f"{signed(choice.stance) if choice else '-'} ", style="dim")
         if team.id in self.variation.stances:
@@ -165,10 +159,7 @@ class VariationScreen(GoedWerkScreen):
                 )
             )
         reveal.display = variation.revealed
-        for index in range(len(session.teams)):
-            button = self.query_one(f"#team-{index + 1}", Button)
-            button.label = self.team_label(index)
-            button.refresh(layout=True)  # the label grew ("✓ nieuwe positie")
+        self.refresh_teams(layout=True)  # a label grew ("✓ nieuwe positie")
         self.refresh_bindings()
 
     def on_live_changed(self, _message: LiveChanged) -> None:
@@ -190,14 +181,6 @@ class VariationScreen(GoedWerkScreen):
         if action == "variation":  # after this one's reveal (the rules allow it before)
             return revealed and bool(variations_left(session))
         return True
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """A click on a team does what its number key does."""
-        assert event.button.id is not None
-        self.action_team(int(event.button.id.removeprefix("team-")))
-
-    def action_team_key(self, number: int, _teams: int) -> None:
-        self.action_team(number)
 
     def action_team(self, number: int) -> None:
         from goedwerk_tui.ui.screens.stance_dialog import StanceDialog
