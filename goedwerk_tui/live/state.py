@@ -13,8 +13,8 @@ from typing import Final, Literal
 import msgspec
 
 from goedwerk_tui.domain.deck import Card, Deck
-from goedwerk_tui.domain.events import OPTION_LETTERS, ChoiceRecorded
-from goedwerk_tui.domain.measure import GOALS
+from goedwerk_tui.domain.events import OPTION_LETTERS, ChoiceRecorded, ValuesPicked
+from goedwerk_tui.domain.measure import GOALS, Scores
 from goedwerk_tui.domain.session import CLOSING, ENDED, STARTING, Round, Session
 from goedwerk_tui.domain.text import LocalText, reflow
 
@@ -38,7 +38,9 @@ class ValueView(msgspec.Struct, frozen=True):
     description: str | None
 
 
-class ValueName(msgspec.Struct, frozen=True):
+class Named(msgspec.Struct, frozen=True):
+    """A value or a team by its id and its name."""
+
     id: str
     name: str
 
@@ -61,20 +63,10 @@ class TeamView(msgspec.Struct, frozen=True):
     answered: bool
 
 
-class TeamRef(msgspec.Struct, frozen=True):
-    id: str
-    name: str
-
-
-class Values(msgspec.Struct, frozen=True):
-    a: list[str]
-    b: list[str]
-
-
 class ChoiceView(msgspec.Struct, frozen=True):
     stance: int
     option: str | None
-    values: Values
+    values: ValuesPicked
     rationale: str
 
 
@@ -82,7 +74,7 @@ class TeamChoice(msgspec.Struct, frozen=True):
     team: str
     stance: int
     option: str | None
-    values: Values
+    values: ValuesPicked
     rationale: str
 
 
@@ -109,12 +101,6 @@ class VariationView(msgspec.Struct, frozen=True):
     stances: list[TeamStance] | None  # after the variation's reveal only
 
 
-class Scores(msgspec.Struct, frozen=True):
-    ownership: int
-    meaningfulness: int
-    identification: int
-
-
 class MeasureView(msgspec.Struct, frozen=True):
     moment: str
     statements: dict[str, str]
@@ -126,9 +112,9 @@ class LiveState(msgspec.Struct, frozen=True):
     phase: str
     round: int | None
     card: CardView | None
-    all_values: list[ValueName]
+    all_values: list[Named]
     teams: list[TeamView]
-    me: TeamRef
+    me: Named
     mine: ChoiceView | None
     reveal: RevealView | None
     variation: VariationView | None
@@ -187,7 +173,7 @@ def project(session: Session, team_id: str, live: Live = "open") -> LiveState:
         card=_card(session.deck, card, lang, reflection=shown) if card else None,
         all_values=_all_values(session.deck, card, lang),
         teams=[TeamView(t.id, t.name, answered(session, t.id)) for t in session.teams],
-        me=TeamRef(me.id, me.name),
+        me=Named(me.id, me.name),
         mine=_choice(mine) if mine else None,
         reveal=reveal,
         variation=_variation(session, card, current, team_id) if card and current else None,
@@ -221,7 +207,7 @@ def _card(deck: Deck, card: Card, lang: str, *, reflection: bool) -> CardView:
     )
 
 
-def _all_values(deck: Deck, card: Card | None, lang: str) -> list[ValueName]:
+def _all_values(deck: Deck, card: Card | None, lang: str) -> list[Named]:
     """Every value of the catalogue: the card's own first, then the rest by name."""
     own = set(card.values) if card else set()
     first = [v for v in (deck.catalogue.value(i) for i in card.values) if v] if card else []
@@ -229,7 +215,7 @@ def _all_values(deck: Deck, card: Card | None, lang: str) -> list[ValueName]:
         (v for v in deck.catalogue.values if v.id not in own),
         key=lambda v: v.name.get(lang).casefold(),
     )
-    return [ValueName(v.id, v.name.get(lang)) for v in (*first, *rest)]
+    return [Named(v.id, v.name.get(lang)) for v in (*first, *rest)]
 
 
 def _variation(session: Session, card: Card, current: Round, team_id: str) -> VariationView | None:
@@ -259,26 +245,15 @@ def _measure(session: Session, team_id: str) -> MeasureView | None:
     lang = session.language
     statements = {goal: session.deck.statement(goal).get(lang) for goal in GOALS}
     mine = session.measures[moment].get(team_id)
-    scores = mine.scores if mine else None
-    return MeasureView(
-        moment=moment,
-        statements=statements,
-        mine=Scores(scores.ownership, scores.meaningfulness, scores.identification)
-        if scores
-        else None,
-    )
-
-
-def _values(choice: ChoiceRecorded) -> Values:
-    return Values(list(choice.values.a), list(choice.values.b))
+    return MeasureView(moment=moment, statements=statements, mine=mine.scores if mine else None)
 
 
 def _choice(choice: ChoiceRecorded) -> ChoiceView:
-    return ChoiceView(choice.stance, choice.option, _values(choice), choice.rationale)
+    return ChoiceView(choice.stance, choice.option, choice.values, choice.rationale)
 
 
 def _team_choice(choice: ChoiceRecorded) -> TeamChoice:
-    return TeamChoice(choice.team, choice.stance, choice.option, _values(choice), choice.rationale)
+    return TeamChoice(choice.team, choice.stance, choice.option, choice.values, choice.rationale)
 
 
 __all__ = ["LiveState", "answered", "encode", "project"]
